@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { id, period } from './common.ts';
+
+export const questionTypes = ['single', 'multiple', 'scale', 'number', 'text'] as const;
+export const questionType = z.enum(questionTypes);
+export type QuestionType = z.infer<typeof questionType>;
+
+export const questionOption = z.object({
+  value: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and underscores'),
+  labelFr: z.string().trim().min(1).max(200),
+  labelEn: z.string().trim().max(200).default(''),
+});
+
+export const questionInput = z.object({
+  type: questionType,
+  labelFr: z.string().trim().min(2).max(500),
+  labelEn: z.string().trim().max(500).default(''),
+  helpFr: z.string().trim().max(500).default(''),
+  required: z.boolean().default(false),
+  options: z.array(questionOption).max(50).default([]),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Ties the question to an indicator of a framework the organisation uses. */
+  indicator: z.object({ frameworkId: id, code: z.string().min(1).max(30) }).nullable().default(null),
+});
+export type QuestionInput = z.infer<typeof questionInput>;
+
+export const question = z.object({
+  id,
+  position: z.number().int(),
+  type: questionType,
+  labelFr: z.string(),
+  labelEn: z.string(),
+  helpFr: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), labelFr: z.string(), labelEn: z.string() })),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  indicator: z.object({ frameworkId: id, code: z.string() }).nullable(),
+});
+export type Question = z.infer<typeof question>;
+
+export const createQuestionnaireBody = z.object({
+  title: z.string().trim().min(2).max(200),
+  introFr: z.string().trim().max(2000).default(''),
+  questions: z.array(questionInput).min(1).max(200),
+});
+export const questionnaire = z.object({
+  id,
+  organisationId: id,
+  title: z.string(),
+  introFr: z.string(),
+  createdAt: z.string(),
+  questions: z.array(question),
+  responseCount: z.number().int(),
+});
+export type Questionnaire = z.infer<typeof questionnaire>;
+
+export const createCampaignBody = z.object({
+  name: z.string().trim().min(2).max(200),
+  questionnaireId: id,
+  period,
+  populationServed: z.number().int().min(1).max(100_000_000).nullable().default(null),
+});
+export const campaign = z.object({
+  id,
+  organisationId: id,
+  questionnaireId: id,
+  questionnaireTitle: z.string(),
+  name: z.string(),
+  period: z.string(),
+  populationServed: z.number().nullable(),
+  slug: z.string(),
+  status: z.enum(['open', 'closed']),
+  publicPath: z.string(),
+  responseCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaign>;
+
+/** One answer: a choice value, several values, a number, or text. */
+export const answerValue = z.union([z.string().max(5000), z.number(), z.array(z.string().max(60)).max(50)]);
+export const submitResponseBody = z
+  .object({
+    /** Client-chosen id (UUID); sending the same id again stores nothing new. */
+    clientId: id,
+    answers: z.record(id, answerValue),
+  })
+  .strict();
+export const submitResponseResult = z.object({ responseId: id, duplicate: z.boolean() });
+
+export const recordActivityFigureBody = z.object({
+  frameworkId: id,
+  indicatorCode: z.string().min(1).max(30),
+  period,
+  value: z.number().min(0).max(1e12),
+});
+export const activityFigure = z.object({
+  id,
+  frameworkId: id,
+  indicatorCode: z.string(),
+  period: z.string(),
+  value: z.number(),
+  updatedAt: z.string(),
+});

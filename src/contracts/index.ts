@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './auth.ts';
+export * from './organisations.ts';
+export * from './frameworks.ts';
+export * from './collection.ts';
+export * from './results.ts';

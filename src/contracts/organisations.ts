@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { communeCode, id, role, slug } from './common.ts';
+
+export const organisationKinds = ['association', 'network_head', 'authority', 'other'] as const;
+export const organisationKind = z.enum(organisationKinds);
+
+export const createOrganisationBody = z.object({
+  name: z.string().trim().min(2).max(160),
+  slug: slug.optional(),
+  kind: organisationKind.default('association'),
+  communeCode: communeCode.optional(),
+  populationServed: z.number().int().min(0).max(100_000_000).optional(),
+});
+
+export const organisation = z.object({
+  id,
+  name: z.string(),
+  slug: z.string(),
+  kind: organisationKind,
+  communeCode: z.string().nullable(),
+  populationServed: z.number().nullable(),
+  role: role,
+  specificFrameworkId: id,
+});
+export type Organisation = z.infer<typeof organisation>;
+
+export const organisationMember = z.object({
+  userId: id,
+  name: z.string(),
+  email: z.string(),
+  role,
+});
+
+export const createInvitationBody = z.object({
+  role,
+  email: z.email().optional(),
+});
+export const invitation = z.object({
+  id,
+  role,
+  email: z.string().nullable(),
+  expiresAt: z.string(),
+  /** Path to open while signed in; contains the one-time secret, shown once. */
+  url: z.string(),
+  token: z.string(),
+});
+export const invitationPreview = z.object({
+  organisationName: z.string(),
+  role,
+  expiresAt: z.string(),
+});
+
+export const collectiveMemberStatus = z.enum(['invited', 'active']);
+export const collectiveMember = z.object({
+  organisationId: id,
+  name: z.string(),
+  slug: z.string(),
+  communeCode: z.string().nullable(),
+  status: collectiveMemberStatus,
+  copil: z.boolean(),
+  coordinator: z.boolean(),
+});
+export const collective = z.object({
+  id,
+  name: z.string(),
+  slug: z.string(),
+  coordinatorOrganisationId: id,
+  coordinatorName: z.string(),
+  suppressionThreshold: z.number().int(),
+  commonFrameworkId: id,
+  /** The caller's organisations in this collective and how they take part. */
+  myOrganisations: z.array(
+    z.object({ organisationId: id, status: collectiveMemberStatus, copil: z.boolean() }),
+  ),
+  canManage: z.boolean(),
+});
+export type Collective = z.infer<typeof collective>;
+export const collectiveDetail = collective.extend({ members: z.array(collectiveMember) });
+
+export const createCollectiveBody = z.object({
+  name: z.string().trim().min(2).max(160),
+  slug: slug.optional(),
+  coordinatorOrganisationId: id,
+  suppressionThreshold: z.number().int().min(2).max(100).optional(),
+});
+export const addCollectiveMemberBody = z.object({
+  /** The organisation's public identifier (slug), given by the organisation. */
+  organisationSlug: slug,
+  copil: z.boolean().default(false),
+});
+export const updateCollectiveMemberBody = z.object({ copil: z.boolean() });

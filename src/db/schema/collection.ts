@@ -1,0 +1,127 @@
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import { frameworks } from './frameworks.ts';
+import { organisations } from './organisations.ts';
+
+export interface StoredOption {
+  value: string;
+  labelFr: string;
+  labelEn: string;
+}
+
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    introFr: text('intro_fr').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('questionnaires_org_idx').on(t.organisationId)],
+);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    questionnaireId: uuid('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    type: text('type', { enum: ['single', 'multiple', 'scale', 'number', 'text'] }).notNull(),
+    labelFr: text('label_fr').notNull(),
+    labelEn: text('label_en').notNull().default(''),
+    helpFr: text('help_fr').notNull().default(''),
+    required: boolean('required').notNull().default(false),
+    options: jsonb('options').$type<StoredOption[]>().notNull().default([]),
+    min: doublePrecision('min'),
+    max: doublePrecision('max'),
+    indicatorFrameworkId: uuid('indicator_framework_id').references(() => frameworks.id, {
+      onDelete: 'set null',
+    }),
+    indicatorCode: text('indicator_code'),
+  },
+  (t) => [
+    uniqueIndex('questions_position_key').on(t.questionnaireId, t.position),
+    index('questions_indicator_idx').on(t.indicatorFrameworkId, t.indicatorCode),
+  ],
+);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    questionnaireId: uuid('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    period: text('period').notNull(),
+    populationServed: integer('population_served'),
+    slug: text('slug').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('campaigns_slug_key').on(t.slug), index('campaigns_org_idx').on(t.organisationId)],
+);
+
+/** Anonymous: no user, no address, no IP is stored with a response. */
+export const responses = pgTable(
+  'responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    clientId: uuid('client_id').notNull(),
+    channel: text('channel', { enum: ['web', 'api'] }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('responses_client_key').on(t.campaignId, t.clientId),
+    index('responses_org_period_idx').on(t.organisationId, t.period),
+  ],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    /** Chosen option values (one for single choice). */
+    options: text('options').array(),
+    num: doublePrecision('num'),
+    text: text('text'),
+  },
+  (t) => [uniqueIndex('answers_key').on(t.responseId, t.questionId), index('answers_question_idx').on(t.questionId)],
+);
+
+export const activityFigures = pgTable(
+  'activity_figures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    indicatorCode: text('indicator_code').notNull(),
+    period: text('period').notNull(),
+    value: doublePrecision('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('activity_figures_key').on(t.organisationId, t.frameworkId, t.indicatorCode, t.period)],
+);

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/connect.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { collectionRoutes } from './features/collection/routes.ts';
+import { collectiveRoutes } from './features/collectives/routes.ts';
+import { frameworkRoutes } from './features/frameworks/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { organisationRoutes } from './features/organisations/routes.ts';
+import { respondentRoutes } from './features/respondent/routes.ts';
+import { resultRoutes } from './features/results/routes.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}
+
+/**
+ * Plugins load in a fixed order: outside plugins, then our own (errors, auth), then the
+ * feature routes, then the web app's files.
+ */
+export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Socle API',
+        description:
+          'Mesure d’impact social collective / collective social impact measurement. Errors are application/problem+json with a stable `code`.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'socle_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (socle_…)' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', reply.getHeader('referrer-policy') ?? 'same-origin');
+    if (!reply.getHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  const hasWeb = existsSync(join(config.webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  registerErrorHandling(app, { spaFallback: hasWeb });
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
+  registerAuth(app, ctx.db, config);
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
+    routes(app, ctx);
+  }
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The one place where the environment is read. Everything else receives a Config.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  SOCLE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** The address people use to reach Socle (links, Origin checks). Defaults to http://localhost:PORT. */
+  SOCLE_PUBLIC_URL: z.url().optional(),
+  SOCLE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  /** Extra origins allowed to make cookie-authenticated writes (the Vite dev server, say). */
+  trustedOrigins: string[];
+  suppressionThreshold: number;
+  logLevel: z.infer<typeof schema>['SOCLE_LOG_LEVEL'];
+  secureCookies: boolean;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuration invalide / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.SOCLE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.SOCLE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    trustedOrigins: [publicUrl, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`, 'http://localhost:5173'],
+    suppressionThreshold: e.SOCLE_SUPPRESSION_THRESHOLD,
+    logLevel: e.SOCLE_LOG_LEVEL,
+    secureCookies: publicUrl.startsWith('https://'),
+    webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    ...overrides,
+  };
+}

@@ -1,0 +1,142 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connect.ts';
+import { activityFigures, answers, campaigns, organisations, questionnaires, questions, responses, type StoredOption } from '../../../db/schema/index.ts';
+import type { CleanAnswer } from '../../../domain/answers.ts';
+
+export interface QuestionValues {
+  type: 'single' | 'multiple' | 'scale' | 'number' | 'text';
+  labelFr: string;
+  labelEn: string;
+  helpFr: string;
+  required: boolean;
+  options: StoredOption[];
+  min: number | null;
+  max: number | null;
+  indicatorFrameworkId: string | null;
+  indicatorCode: string | null;
+}
+
+export async function insertQuestionnaire(db: Db, organisationId: string, values: { title: string; introFr: string }, qs: QuestionValues[]) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(questionnaires).values({ ...values, organisationId }).returning();
+    await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: row!.id })));
+    return row!.id;
+  });
+}
+
+const responseCount = sql<number>`(select count(*)::int from ${responses} r join ${campaigns} c on c.id = r.campaign_id where c.questionnaire_id = ${questionnaires.id})`;
+
+export async function listQuestionnaires(db: Db, organisationId: string) {
+  return db
+    .select({ questionnaire: questionnaires, responseCount })
+    .from(questionnaires)
+    .where(eq(questionnaires.organisationId, organisationId))
+    .orderBy(desc(questionnaires.createdAt));
+}
+
+export async function findQuestionnaire(db: Db, organisationId: string, questionnaireId: string) {
+  const rows = await db
+    .select({ questionnaire: questionnaires, responseCount })
+    .from(questionnaires)
+    .where(and(eq(questionnaires.organisationId, organisationId), eq(questionnaires.id, questionnaireId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function questionsOf(db: Db, questionnaireId: string) {
+  return db.select().from(questions).where(eq(questions.questionnaireId, questionnaireId)).orderBy(asc(questions.position));
+}
+
+const campaignColumns = {
+  campaign: campaigns,
+  questionnaireTitle: questionnaires.title,
+  responseCount: sql<number>`(select count(*)::int from ${responses} r where r.campaign_id = ${campaigns.id})`,
+};
+
+export async function insertCampaign(
+  db: Db,
+  values: { organisationId: string; questionnaireId: string; name: string; period: string; populationServed: number | null; slug: string },
+) {
+  const [row] = await db.insert(campaigns).values(values).returning({ id: campaigns.id });
+  return row!.id;
+}
+
+export async function listCampaigns(db: Db, organisationId: string) {
+  return db
+    .select(campaignColumns)
+    .from(campaigns)
+    .innerJoin(questionnaires, eq(questionnaires.id, campaigns.questionnaireId))
+    .where(eq(campaigns.organisationId, organisationId))
+    .orderBy(desc(campaigns.createdAt));
+}
+
+export async function findCampaign(db: Db, organisationId: string, campaignId: string) {
+  const rows = await db
+    .select(campaignColumns)
+    .from(campaigns)
+    .innerJoin(questionnaires, eq(questionnaires.id, campaigns.questionnaireId))
+    .where(and(eq(campaigns.organisationId, organisationId), eq(campaigns.id, campaignId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function setCampaignStatus(db: Db, campaignId: string, status: 'open' | 'closed') {
+  await db.update(campaigns).set({ status }).where(eq(campaigns.id, campaignId));
+}
+
+export async function findCampaignBySlug(db: Db, slug: string) {
+  const rows = await db
+    .select({ campaign: campaigns, questionnaire: questionnaires, organisationName: organisations.name })
+    .from(campaigns)
+    .innerJoin(questionnaires, eq(questionnaires.id, campaigns.questionnaireId))
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(eq(campaigns.slug, slug))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * One transaction: the response and all its answers, or nothing. A second submission with the
+ * same client id finds the first and stores nothing.
+ */
+export async function insertResponse(
+  db: Db,
+  values: { campaignId: string; organisationId: string; period: string; clientId: string; channel: 'web' | 'api' },
+  clean: CleanAnswer[],
+): Promise<{ responseId: string; duplicate: boolean }> {
+  return db.transaction(async (tx) => {
+    const inserted = await tx.insert(responses).values(values).onConflictDoNothing().returning({ id: responses.id });
+    const id = inserted[0]?.id;
+    if (!id) {
+      const [existing] = await tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(and(eq(responses.campaignId, values.campaignId), eq(responses.clientId, values.clientId)));
+      return { responseId: existing!.id, duplicate: true };
+    }
+    if (clean.length > 0) {
+      await tx.insert(answers).values(clean.map((a) => ({ responseId: id, questionId: a.questionId, options: a.options, num: a.num, text: a.text })));
+    }
+    return { responseId: id, duplicate: false };
+  });
+}
+
+export async function upsertActivityFigure(db: Db, values: { organisationId: string; frameworkId: string; indicatorCode: string; period: string; value: number }) {
+  const [row] = await db
+    .insert(activityFigures)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [activityFigures.organisationId, activityFigures.frameworkId, activityFigures.indicatorCode, activityFigures.period],
+      set: { value: values.value, updatedAt: sql`now()` },
+    })
+    .returning();
+  return row!;
+}
+
+export async function listActivityFigures(db: Db, organisationId: string) {
+  return db
+    .select()
+    .from(activityFigures)
+    .where(eq(activityFigures.organisationId, organisationId))
+    .orderBy(desc(activityFigures.period), asc(activityFigures.indicatorCode));
+}

@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { id } from '../../../contracts/common.ts';
+import {
+  activityFigure,
+  campaign,
+  createCampaignBody,
+  createQuestionnaireBody,
+  question,
+  questionnaire,
+  recordActivityFigureBody,
+  submitResponseBody,
+  submitResponseResult,
+} from '../../../contracts/collection.ts';
+import { problem } from '../../../contracts/common.ts';
+import { errorResponses, security, typed, type AppContext } from '../../context.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import * as service from './service.ts';
+
+const orgParams = z.object({ orgId: id });
+
+export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = typed(app);
+  const tags = ['collection'];
+
+  r.get('/api/organisations/:orgId/questionnaires', {
+    schema: { operationId: 'listQuestionnaires', tags, security, params: orgParams, response: { 200: z.array(questionnaire), ...errorResponses } },
+    handler: async (request) => service.listQuestionnaires(db, requireActor(request).userId, request.params.orgId),
+  });
+
+  r.post('/api/organisations/:orgId/questionnaires', {
+    schema: {
+      operationId: 'createQuestionnaire',
+      tags,
+      security,
+      summary: 'Build a questionnaire; questions may be tied to indicators',
+      params: orgParams,
+      body: createQuestionnaireBody,
+      response: { 201: questionnaire, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.body)),
+  });
+
+  r.get('/api/organisations/:orgId/questionnaires/:questionnaireId', {
+    schema: { operationId: 'getQuestionnaire', tags, security, params: orgParams.extend({ questionnaireId: id }), response: { 200: questionnaire, ...errorResponses } },
+    handler: async (request) => service.getQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.params.questionnaireId),
+  });
+
+  r.get('/api/organisations/:orgId/campaigns', {
+    schema: { operationId: 'listCampaigns', tags, security, params: orgParams, response: { 200: z.array(campaign), ...errorResponses } },
+    handler: async (request) => service.listCampaigns(db, requireActor(request).userId, request.params.orgId),
+  });
+
+  r.post('/api/organisations/:orgId/campaigns', {
+    schema: {
+      operationId: 'createCampaign',
+      tags,
+      security,
+      summary: 'Open a campaign: a questionnaire, a period, the population served and a public link',
+      params: orgParams,
+      body: createCampaignBody,
+      response: { 201: campaign, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createCampaign(db, requireActor(request).userId, request.params.orgId, request.body)),
+  });
+
+  r.patch('/api/organisations/:orgId/campaigns/:campaignId', {
+    schema: {
+      operationId: 'updateCampaign',
+      tags,
+      security,
+      params: orgParams.extend({ campaignId: id }),
+      body: z.object({ status: z.enum(['open', 'closed']) }).strict(),
+      response: { 200: campaign, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.updateCampaign(db, requireActor(request).userId, request.params.orgId, request.params.campaignId, request.body),
+  });
+
+  const slugParams = z.object({ slug: z.string().min(4).max(40).regex(/^[a-z0-9-]+$/) });
+  r.get('/api/public/campaigns/:slug', {
+    schema: {
+      operationId: 'getPublicCampaign',
+      tags: ['public'],
+      summary: 'What a respondent needs to answer a campaign',
+      params: slugParams,
+      response: {
+        200: z.object({ name: z.string(), organisationName: z.string(), title: z.string(), introFr: z.string(), open: z.boolean(), questions: z.array(question) }),
+        404: problem,
+      },
+    },
+    handler: async (request) => {
+      const { found, questions } = await service.getPublicCampaign(db, request.params.slug);
+      return {
+        name: found.campaign.name,
+        organisationName: found.organisationName,
+        title: found.questionnaire.title,
+        introFr: found.questionnaire.introFr,
+        open: found.campaign.status === 'open',
+        questions: questions.map(service.presentQuestion),
+      };
+    },
+  });
+
+  r.post('/api/public/campaigns/:slug/responses', {
+    schema: {
+      operationId: 'submitResponse',
+      tags: ['public'],
+      summary: 'Submit one anonymous response; the same clientId twice stores one response',
+      params: slugParams,
+      body: submitResponseBody,
+      response: { 201: submitResponseResult, 200: submitResponseResult, 400: problem, 404: problem, 409: problem, 413: problem },
+    },
+    bodyLimit: 256 * 1024,
+    handler: async (request, reply) => {
+      const result = await service.submitResponse(db, request.params.slug, request.body, 'api');
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  });
+
+  r.get('/api/organisations/:orgId/activity-figures', {
+    schema: { operationId: 'listActivityFigures', tags, security, params: orgParams, response: { 200: z.array(activityFigure), ...errorResponses } },
+    handler: async (request) => service.listActivityFigures(db, requireActor(request).userId, request.params.orgId),
+  });
+
+  r.put('/api/organisations/:orgId/activity-figures', {
+    schema: {
+      operationId: 'recordActivityFigure',
+      tags,
+      security,
+      summary: 'Record (or correct) an activity figure for an indicator and a period',
+      params: orgParams,
+      body: recordActivityFigureBody,
+      response: { 200: activityFigure, ...errorResponses },
+    },
+    handler: async (request) => service.recordActivityFigure(db, requireActor(request).userId, request.params.orgId, request.body),
+  });
+}

@@ -1,0 +1,218 @@
+import type { Db } from '../../../db/connect.ts';
+import { Conflict, Invalid, NotFound, type FieldError } from '../../../domain/errors.ts';
+import { checkAnswers, SCALE_DEFAULT, type AnswerError } from '../../../domain/answers.ts';
+import type { QuestionInput } from '../../../contracts/collection.ts';
+import { randomSlug } from '../../slug.ts';
+import { requireOrgRole } from '../organisations/access.ts';
+import { getOrganisation } from '../organisations/service.ts';
+import { specificFrameworkIdOf } from '../organisations/repository.ts';
+import { listAvailableIndicators } from '../frameworks/service.ts';
+import * as repo from './repository.ts';
+
+type QuestionRow = Awaited<ReturnType<typeof repo.questionsOf>>[number];
+type CampaignRow = NonNullable<Awaited<ReturnType<typeof repo.findCampaign>>>;
+
+export function presentQuestion(q: QuestionRow) {
+  return {
+    id: q.id,
+    position: q.position,
+    type: q.type,
+    labelFr: q.labelFr,
+    labelEn: q.labelEn,
+    helpFr: q.helpFr,
+    required: q.required,
+    options: q.options,
+    min: q.min,
+    max: q.max,
+    indicator: q.indicatorFrameworkId && q.indicatorCode ? { frameworkId: q.indicatorFrameworkId, code: q.indicatorCode } : null,
+  };
+}
+
+function presentCampaign(row: CampaignRow) {
+  const c = row.campaign;
+  return {
+    id: c.id,
+    organisationId: c.organisationId,
+    questionnaireId: c.questionnaireId,
+    questionnaireTitle: row.questionnaireTitle,
+    name: c.name,
+    period: c.period,
+    populationServed: c.populationServed,
+    slug: c.slug,
+    status: c.status,
+    publicPath: `/r/${c.slug}`,
+    responseCount: Number(row.responseCount),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** Each question must make sense alone and, when tied to an indicator, fit its computation. */
+async function checkQuestions(db: Db, organisationId: string, input: QuestionInput[]) {
+  const specificFrameworkId = await specificFrameworkIdOf(db, organisationId);
+  if (!specificFrameworkId) throw new NotFound('organisation_not_found', 'Organisation introuvable.', 'Organisation not found.');
+  const available = await listAvailableIndicators(db, organisationId, specificFrameworkId);
+  const errors: FieldError[] = [];
+  const at = (i: number, f: string) => `body.questions.${i}.${f}`;
+  input.forEach((q, i) => {
+    const isChoice = q.type === 'single' || q.type === 'multiple';
+    if (isChoice && q.options.length < 2) errors.push({ field: at(i, 'options'), message: 'au moins deux choix / at least two choices', code: 'too_few_options' });
+    if (!isChoice && q.options.length > 0) errors.push({ field: at(i, 'options'), message: 'pas de choix pour ce type / no choices for this type', code: 'unexpected_options' });
+    const values = q.options.map((o) => o.value);
+    if (new Set(values).size !== values.length) errors.push({ field: at(i, 'options'), message: 'valeurs en double / duplicate values', code: 'duplicate_options' });
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max) errors.push({ field: at(i, 'min'), message: 'min > max', code: 'bad_range' });
+    if (!q.indicator) return;
+    const ind = available.find((a) => a.frameworkId === q.indicator!.frameworkId && a.code === q.indicator!.code);
+    if (!ind) {
+      errors.push({ field: at(i, 'indicator'), message: 'indicateur inconnu pour cette organisation / unknown indicator for this organisation', code: 'unknown_indicator' });
+      return;
+    }
+    const c = ind.computation;
+    if (c.type === 'sum') errors.push({ field: at(i, 'indicator'), message: 'indicateur saisi en chiffres d’activité / this indicator is entered as an activity figure', code: 'activity_indicator' });
+    if (c.type === 'mean' && q.type !== 'scale' && q.type !== 'number') errors.push({ field: at(i, 'indicator'), message: 'une moyenne demande une échelle ou un nombre / a mean needs a scale or number question', code: 'incompatible_indicator' });
+    if (c.type === 'share') {
+      if (!isChoice) errors.push({ field: at(i, 'indicator'), message: 'une part demande une question à choix / a share needs a choice question', code: 'incompatible_indicator' });
+      else if (!c.options.some((o) => values.includes(o))) {
+        errors.push({ field: at(i, 'options'), message: `au moins un choix parmi ${c.options.join(', ')} / at least one choice among ${c.options.join(', ')}`, code: 'indicator_options_missing' });
+      }
+    }
+  });
+  if (errors.length > 0) throw new Invalid('invalid_questions', 'Certaines questions sont à corriger.', 'Some questions need fixing.', errors);
+}
+
+export async function createQuestionnaire(db: Db, userId: string, organisationId: string, input: { title: string; introFr: string; questions: QuestionInput[] }) {
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  await checkQuestions(db, organisationId, input.questions);
+  const id = await repo.insertQuestionnaire(
+    db,
+    organisationId,
+    { title: input.title, introFr: input.introFr },
+    input.questions.map((q) => ({
+      type: q.type,
+      labelFr: q.labelFr,
+      labelEn: q.labelEn,
+      helpFr: q.helpFr,
+      required: q.required,
+      options: q.options.map((o) => ({ value: o.value, labelFr: o.labelFr, labelEn: o.labelEn })),
+      min: q.min ?? (q.type === 'scale' ? SCALE_DEFAULT.min : null),
+      max: q.max ?? (q.type === 'scale' ? SCALE_DEFAULT.max : null),
+      indicatorFrameworkId: q.indicator?.frameworkId ?? null,
+      indicatorCode: q.indicator?.code ?? null,
+    })),
+  );
+  return getQuestionnaire(db, userId, organisationId, id);
+}
+
+export async function getQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string) {
+  await requireOrgRole(db, userId, organisationId, 'viewer');
+  const row = await repo.findQuestionnaire(db, organisationId, questionnaireId);
+  if (!row) throw new NotFound('questionnaire_not_found', 'Questionnaire introuvable.', 'Questionnaire not found.');
+  const qs = await repo.questionsOf(db, questionnaireId);
+  return presentQuestionnaire(row, qs);
+}
+
+function presentQuestionnaire(row: NonNullable<Awaited<ReturnType<typeof repo.findQuestionnaire>>>, qs: QuestionRow[]) {
+  return {
+    id: row.questionnaire.id,
+    organisationId: row.questionnaire.organisationId,
+    title: row.questionnaire.title,
+    introFr: row.questionnaire.introFr,
+    createdAt: row.questionnaire.createdAt.toISOString(),
+    questions: qs.map(presentQuestion),
+    responseCount: Number(row.responseCount),
+  };
+}
+
+export async function listQuestionnaires(db: Db, userId: string, organisationId: string) {
+  await requireOrgRole(db, userId, organisationId, 'viewer');
+  const rows = await repo.listQuestionnaires(db, organisationId);
+  return Promise.all(rows.map(async (row) => presentQuestionnaire(row, await repo.questionsOf(db, row.questionnaire.id))));
+}
+
+export async function createCampaign(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  input: { name: string; questionnaireId: string; period: string; populationServed: number | null },
+) {
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  if (!(await repo.findQuestionnaire(db, organisationId, input.questionnaireId))) {
+    throw new Invalid('questionnaire_not_found', 'Ce questionnaire n’existe pas dans cette organisation.', 'This questionnaire is not in this organisation.', [
+      { field: 'body.questionnaireId', message: 'unknown questionnaire' },
+    ]);
+  }
+  const id = await repo.insertCampaign(db, { ...input, organisationId, slug: randomSlug() });
+  return presentCampaign((await repo.findCampaign(db, organisationId, id))!);
+}
+
+export async function listCampaigns(db: Db, userId: string, organisationId: string) {
+  await requireOrgRole(db, userId, organisationId, 'viewer');
+  return (await repo.listCampaigns(db, organisationId)).map(presentCampaign);
+}
+
+export async function updateCampaign(db: Db, userId: string, organisationId: string, campaignId: string, input: { status: 'open' | 'closed' }) {
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  if (!(await repo.findCampaign(db, organisationId, campaignId))) throw new NotFound('campaign_not_found', 'Campagne introuvable.', 'Campaign not found.');
+  await repo.setCampaignStatus(db, campaignId, input.status);
+  return presentCampaign((await repo.findCampaign(db, organisationId, campaignId))!);
+}
+
+export function campaignNotFound() {
+  return new NotFound('campaign_not_found', 'Ce questionnaire n’existe pas ou n’est plus en ligne.', 'This questionnaire does not exist or is no longer online.');
+}
+
+/** The public view of a campaign: what a respondent needs, nothing about other data. */
+export async function getPublicCampaign(db: Db, slug: string) {
+  const found = await repo.findCampaignBySlug(db, slug);
+  if (!found) throw campaignNotFound();
+  const qs = await repo.questionsOf(db, found.questionnaire.id);
+  return { found, questions: qs };
+}
+
+export class AnswersRejected extends Invalid {
+  constructor(readonly answerErrors: AnswerError[]) {
+    super(
+      'invalid_answers',
+      'Certaines réponses sont à corriger.',
+      'Some answers need fixing.',
+      answerErrors.map((e) => ({ field: `answers.${e.questionId}`, message: e.fr, code: e.code })),
+    );
+  }
+}
+
+export async function submitResponse(db: Db, slug: string, input: { clientId: string; answers: Record<string, unknown> }, channel: 'web' | 'api') {
+  const { found, questions } = await getPublicCampaign(db, slug);
+  if (found.campaign.status !== 'open') {
+    throw new Conflict('campaign_closed', 'Cette collecte est terminée : les réponses ne sont plus acceptées.', 'This collection has ended: answers are no longer accepted.');
+  }
+  const checked = checkAnswers(questions, input.answers);
+  if (!checked.ok) throw new AnswersRejected(checked.errors);
+  return repo.insertResponse(
+    db,
+    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel },
+    checked.answers,
+  );
+}
+
+export async function recordActivityFigure(db: Db, userId: string, organisationId: string, input: { frameworkId: string; indicatorCode: string; period: string; value: number }) {
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  const org = await getOrganisation(db, userId, organisationId);
+  const available = await listAvailableIndicators(db, organisationId, org.specificFrameworkId);
+  const ind = available.find((a) => a.frameworkId === input.frameworkId && a.code === input.indicatorCode);
+  if (!ind) throw new Invalid('unknown_indicator', 'Indicateur inconnu pour cette organisation.', 'Unknown indicator for this organisation.', [{ field: 'body.indicatorCode', message: 'unknown indicator' }]);
+  if (ind.computation.type !== 'sum') {
+    throw new Invalid('not_an_activity_indicator', 'Cet indicateur se calcule à partir des questionnaires, pas d’un chiffre saisi.', 'This indicator is computed from questionnaires, not entered as a figure.', [
+      { field: 'body.indicatorCode', message: 'not an activity figure' },
+    ]);
+  }
+  const row = await repo.upsertActivityFigure(db, { ...input, organisationId });
+  return presentFigure(row);
+}
+
+function presentFigure(row: Awaited<ReturnType<typeof repo.upsertActivityFigure>>) {
+  return { id: row.id, frameworkId: row.frameworkId, indicatorCode: row.indicatorCode, period: row.period, value: row.value, updatedAt: row.updatedAt.toISOString() };
+}
+
+export async function listActivityFigures(db: Db, userId: string, organisationId: string) {
+  await requireOrgRole(db, userId, organisationId, 'viewer');
+  return (await repo.listActivityFigures(db, organisationId)).map(presentFigure);
+}

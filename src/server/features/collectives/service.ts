@@ -1,0 +1,124 @@
+import type { Db } from '../../../db/connect.ts';
+import { Conflict, Forbidden, NotFound } from '../../../domain/errors.ts';
+import { slugify, withSuffix } from '../../slug.ts';
+import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
+import { findBySlug } from '../organisations/repository.ts';
+import * as repo from './repository.ts';
+
+type Participation = Awaited<ReturnType<typeof repo.myParticipations>>[number];
+type CollectiveRow = NonNullable<Awaited<ReturnType<typeof repo.findCollective>>>;
+
+function collectiveNotFound() {
+  return new NotFound('collective_not_found', 'Collectif introuvable.', 'Collective not found.');
+}
+
+function present(row: CollectiveRow, mine: Participation[]) {
+  const own = mine.filter((p) => p.collectiveId === row.id);
+  return {
+    ...row,
+    myOrganisations: own.map((p) => ({ organisationId: p.organisationId, status: p.status, copil: p.copil })),
+    canManage: own.some((p) => p.organisationId === row.coordinatorOrganisationId && roleAtLeast(p.role, 'admin')),
+  };
+}
+
+export interface CollectiveAccess {
+  collective: CollectiveRow;
+  mine: Participation[];
+  /** Admin or contributor of the coordinating organisation. */
+  canEditCommon: boolean;
+  canManage: boolean;
+}
+
+/** Only people in an active member organisation see a collective; others get a 404. */
+export async function collectiveAccess(db: Db, userId: string, collectiveId: string): Promise<CollectiveAccess> {
+  const collective = await repo.findCollective(db, collectiveId);
+  if (!collective) throw collectiveNotFound();
+  const mine = await repo.myParticipations(db, userId, [collectiveId]);
+  if (!mine.some((p) => p.status === 'active')) throw collectiveNotFound();
+  const coord = mine.filter((p) => p.organisationId === collective.coordinatorOrganisationId);
+  return {
+    collective,
+    mine,
+    canEditCommon: coord.some((p) => roleAtLeast(p.role, 'contributor')),
+    canManage: coord.some((p) => roleAtLeast(p.role, 'admin')),
+  };
+}
+
+function requireManage(access: CollectiveAccess) {
+  if (!access.canManage) {
+    throw new Forbidden('not_coordinator', 'Seuls les administrateurs de la tête de réseau gèrent les membres.', 'Only admins of the coordinating organisation manage members.');
+  }
+}
+
+export async function listCollectives(db: Db, userId: string) {
+  const mine = await repo.myParticipations(db, userId);
+  const ids = [...new Set(mine.filter((p) => p.status === 'active').map((p) => p.collectiveId))];
+  return (await repo.findCollectives(db, ids)).map((row) => present(row, mine));
+}
+
+export async function getCollective(db: Db, userId: string, collectiveId: string) {
+  const access = await collectiveAccess(db, userId, collectiveId);
+  return { ...present(access.collective, access.mine), members: await repo.listMembers(db, collectiveId) };
+}
+
+export async function createCollective(
+  db: Db,
+  userId: string,
+  input: { name: string; slug?: string; coordinatorOrganisationId: string; suppressionThreshold?: number },
+  defaultThreshold: number,
+) {
+  await requireOrgRole(db, userId, input.coordinatorOrganisationId, 'admin');
+  let slug = input.slug ?? slugify(input.name);
+  if (await repo.slugTaken(db, slug)) {
+    if (input.slug) throw new Conflict('slug_taken', 'Cet identifiant est déjà pris.', 'This identifier is already taken.', [{ field: 'body.slug', message: 'already taken' }]);
+    slug = withSuffix(slug);
+  }
+  const id = await repo.insertCollective(db, {
+    name: input.name,
+    slug,
+    coordinatorOrganisationId: input.coordinatorOrganisationId,
+    suppressionThreshold: input.suppressionThreshold ?? defaultThreshold,
+  });
+  const row = await repo.findCollective(db, id);
+  return present(row!, await repo.myParticipations(db, userId, [id]));
+}
+
+async function memberOf(db: Db, collectiveId: string, organisationId: string) {
+  const member = (await repo.listMembers(db, collectiveId)).find((m) => m.organisationId === organisationId);
+  if (!member) throw new NotFound('member_not_found', 'Cette organisation n’est pas membre du collectif.', 'This organisation is not a member of the collective.');
+  return member;
+}
+
+export async function addMember(db: Db, userId: string, collectiveId: string, input: { organisationSlug: string; copil: boolean }) {
+  requireManage(await collectiveAccess(db, userId, collectiveId));
+  const org = await findBySlug(db, input.organisationSlug);
+  if (!org) {
+    throw new NotFound('organisation_not_found', `Aucune organisation n’a l’identifiant « ${input.organisationSlug} ».`, `No organisation has the identifier "${input.organisationSlug}".`, [
+      { field: 'body.organisationSlug', message: 'unknown organisation' },
+    ]);
+  }
+  if (!(await repo.insertMember(db, { collectiveId, organisationId: org.id, copil: input.copil, status: 'invited' }))) {
+    throw new Conflict('already_member', 'Cette organisation est déjà membre ou invitée.', 'This organisation is already a member or invited.');
+  }
+  return memberOf(db, collectiveId, org.id);
+}
+
+export async function updateMember(db: Db, userId: string, collectiveId: string, organisationId: string, input: { copil: boolean }) {
+  requireManage(await collectiveAccess(db, userId, collectiveId));
+  if (!(await repo.setCopil(db, collectiveId, organisationId, input.copil))) await memberOf(db, collectiveId, organisationId);
+  return memberOf(db, collectiveId, organisationId);
+}
+
+export async function listInvitations(db: Db, userId: string, organisationId: string) {
+  await requireOrgRole(db, userId, organisationId, 'admin');
+  return repo.pendingInvitations(db, organisationId);
+}
+
+export async function acceptMembership(db: Db, userId: string, organisationId: string, collectiveId: string) {
+  await requireOrgRole(db, userId, organisationId, 'admin');
+  if (!(await repo.activate(db, collectiveId, organisationId))) {
+    throw new NotFound('collective_invitation_not_found', 'Aucune invitation en attente de ce collectif.', 'No pending invitation from this collective.');
+  }
+  const row = await repo.findCollective(db, collectiveId);
+  return present(row!, await repo.myParticipations(db, userId, [collectiveId]));
+}

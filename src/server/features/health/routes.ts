@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { problem } from '../../../contracts/common.ts';
+import { typed, type AppContext } from '../../context.ts';
+
+export function healthRoutes(app: FastifyInstance, { db, databaseKind }: AppContext) {
+  typed(app).get('/api/health', {
+    schema: {
+      operationId: 'getHealth',
+      tags: ['health'],
+      summary: 'Is Socle up, and on which database',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }), 503: problem },
+    },
+    handler: async () => {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: databaseKind };
+    },
+  });
+}

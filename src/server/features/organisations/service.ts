@@ -1,0 +1,72 @@
+import type { Db } from '../../../db/connect.ts';
+import { Conflict, NotFound } from '../../../domain/errors.ts';
+import type { Role } from '../../../contracts/common.ts';
+import { hashSecret, randomSecret } from '../../security.ts';
+import { slugify, withSuffix } from '../../slug.ts';
+import { organisationNotFound, requireOrgRole } from './access.ts';
+import * as repo from './repository.ts';
+
+const INVITATION_DAYS = 14;
+
+export async function listMyOrganisations(db: Db, userId: string) {
+  return repo.listForUser(db, userId);
+}
+
+export async function getOrganisation(db: Db, userId: string, organisationId: string) {
+  const row = await repo.findForUser(db, userId, organisationId);
+  if (!row) throw organisationNotFound();
+  return row;
+}
+
+export async function createOrganisation(
+  db: Db,
+  userId: string,
+  input: { name: string; slug?: string; kind: 'association' | 'network_head' | 'authority' | 'other'; communeCode?: string; populationServed?: number },
+) {
+  let slug = input.slug ?? slugify(input.name);
+  if (await repo.slugTaken(db, slug)) {
+    if (input.slug) {
+      throw new Conflict('slug_taken', 'Cet identifiant est déjà pris.', 'This identifier is already taken.', [{ field: 'body.slug', message: 'already taken' }]);
+    }
+    slug = withSuffix(slug);
+  }
+  const id = await repo.insertOrganisation(db, userId, { ...input, slug });
+  return getOrganisation(db, userId, id);
+}
+
+export async function listMembers(db: Db, userId: string, organisationId: string) {
+  await requireOrgRole(db, userId, organisationId, 'viewer');
+  return repo.listMembers(db, organisationId);
+}
+
+export async function createInvitation(db: Db, userId: string, organisationId: string, input: { role: Role; email?: string }) {
+  await requireOrgRole(db, userId, organisationId, 'admin');
+  const token = randomSecret(24);
+  const row = await repo.insertInvitation(db, {
+    organisationId,
+    role: input.role,
+    email: input.email ?? null,
+    tokenHash: hashSecret(token),
+    createdBy: userId,
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+  });
+  return { id: row.id, role: row.role, email: row.email, expiresAt: row.expiresAt.toISOString(), url: `/invitations/${token}`, token };
+}
+
+function invitationGone() {
+  return new NotFound('invitation_not_found', 'Cette invitation n’existe pas, a expiré ou a déjà servi.', 'This invitation does not exist, has expired or was already used.');
+}
+
+export async function previewInvitation(db: Db, token: string) {
+  const found = await repo.findOpenInvitation(db, hashSecret(token), new Date());
+  if (!found) throw invitationGone();
+  return { organisationName: found.organisationName, role: found.invitation.role, expiresAt: found.invitation.expiresAt.toISOString() };
+}
+
+export async function acceptInvitation(db: Db, userId: string, token: string) {
+  const found = await repo.findOpenInvitation(db, hashSecret(token), new Date());
+  if (!found) throw invitationGone();
+  const { invitation } = found;
+  if (!(await repo.acceptInvitation(db, invitation.id, invitation.organisationId, userId, invitation.role))) throw invitationGone();
+  return getOrganisation(db, userId, invitation.organisationId);
+}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connect.ts';
+import type { Partial } from '../../../domain/partials.ts';
+
+export interface PartialRow extends Partial {
+  frameworkId: string;
+  code: string;
+  organisationId: string;
+}
+
+type Raw = Record<string, unknown>;
+
+/** PGlite gives numbers, node-postgres strings for count and sum: one shape here. */
+function toPartialRow(r: Raw): PartialRow {
+  return {
+    frameworkId: String(r.framework_id),
+    code: String(r.code),
+    organisationId: String(r.organisation_id),
+    n: Number(r.n ?? 0),
+    hits: Number(r.hits ?? 0),
+    sum: Number(r.sum ?? 0),
+    sumSquares: Number(r.sum_squares ?? 0),
+    organisations: Number(r.n ?? 0) > 0 ? 1 : 0,
+  };
+}
+
+function rowsOf(result: unknown): Raw[] {
+  return (result as { rows: Raw[] }).rows;
+}
+
+function uuidArray(ids: readonly string[]) {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/**
+ * Mergeable partial sums per indicator × organisation for one period, from the answers to
+ * questions tied to indicators of the given (adopted) versions. The share's option set is read
+ * from the indicator row, so every indicator is computed in the same single pass.
+ */
+export async function answerPartials(db: Db, versionIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
+  if (versionIds.length === 0 || organisationIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select fv.framework_id, i.code, r.organisation_id,
+      count(*)::int as n,
+      (count(*) filter (where a.options && i.share_options))::int as hits,
+      coalesce(sum(a.num), 0)::float8 as sum,
+      coalesce(sum(a.num * a.num), 0)::float8 as sum_squares
+    from indicators i
+    join framework_versions fv on fv.id = i.version_id
+    join questions q on q.indicator_framework_id = fv.framework_id and q.indicator_code = i.code
+    join answers a on a.question_id = q.id
+    join responses r on r.id = a.response_id
+    where i.version_id = any(${uuidArray(versionIds)})
+      and r.organisation_id = any(${uuidArray(organisationIds)})
+      and r.period = ${period}
+      and i.computation->>'type' <> 'sum'
+    group by fv.framework_id, i.code, r.organisation_id`);
+  return rowsOf(result).map(toPartialRow);
+}
+
+export async function activityPartials(db: Db, frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
+  if (frameworkIds.length === 0 || organisationIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select framework_id, indicator_code as code, organisation_id,
+      count(*)::int as n, 0 as hits,
+      sum(value)::float8 as sum, sum(value * value)::float8 as sum_squares
+    from activity_figures
+    where framework_id = any(${uuidArray(frameworkIds)})
+      and organisation_id = any(${uuidArray(organisationIds)})
+      and period = ${period}
+    group by framework_id, indicator_code, organisation_id`);
+  return rowsOf(result).map(toPartialRow);
+}
+
+/** Periods with any data for these organisations, newest first. */
+export async function periodsWithData(db: Db, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select period from (
+      select distinct period from responses where organisation_id = any(${uuidArray(organisationIds)})
+      union
+      select distinct period from activity_figures where organisation_id = any(${uuidArray(organisationIds)})
+      union
+      select distinct period from campaigns where organisation_id = any(${uuidArray(organisationIds)})
+    ) p order by period desc`);
+  return rowsOf(result).map((r) => String(r.period));
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { id } from '../../../contracts/common.ts';
+import { results, resultsQuery } from '../../../contracts/results.ts';
+import { errorResponses, security, typed, type AppContext } from '../../context.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import * as service from './service.ts';
+
+export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = typed(app);
+  const tags = ['results'];
+
+  r.get('/api/organisations/:orgId/results', {
+    schema: {
+      operationId: 'getOrganisationResults',
+      tags,
+      security,
+      summary: 'Each indicator’s value for the organisation and a period, with n and 95% interval',
+      params: z.object({ orgId: id }),
+      querystring: resultsQuery,
+      response: { 200: results, ...errorResponses },
+    },
+    handler: async (request) => service.organisationResults(db, requireActor(request).userId, request.params.orgId, request.query),
+  });
+
+  r.get('/api/collectives/:collectiveId/results', {
+    schema: {
+      operationId: 'getCollectiveResults',
+      tags,
+      security,
+      summary: 'The collective’s pooled figures for a period; cells under the threshold are suppressed',
+      params: z.object({ collectiveId: id }),
+      querystring: resultsQuery,
+      response: { 200: results, ...errorResponses },
+    },
+    handler: async (request) => service.collectiveResults(db, requireActor(request).userId, request.params.collectiveId, request.query),
+  });
+}

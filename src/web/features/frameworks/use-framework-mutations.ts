@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { del, patch, post, seg } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Framework, Indicator, TocNode } from '../../api/types.ts';
+
+export type IndicatorBody = {
+  code: string;
+  labelFr: string;
+  labelEn: string;
+  kind: Indicator['kind'];
+  stakeholderGroup: Indicator['stakeholderGroup'];
+  unit: string;
+  polarity: Indicator['polarity'];
+  computation: Indicator['computation'];
+  nodeId: string | null;
+};
+
+export type NodeBody = {
+  kind: TocNode['kind'];
+  labelFr: string;
+  labelEn: string;
+  stakeholderGroup: TocNode['stakeholderGroup'];
+  parentId: string | null;
+};
+
+/** Writes to a framework's draft; afterwards the framework, indicator lists and results refresh. */
+export function useFrameworkMutations(frameworkId: string) {
+  const queryClient = useQueryClient();
+  const base = `/api/frameworks/${seg(frameworkId)}`;
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.framework(frameworkId) }),
+      // Indicator lists and results of every organisation shown may change.
+      queryClient.invalidateQueries({ queryKey: ['organisations'] }),
+      queryClient.invalidateQueries({ queryKey: keys.collectives }),
+    ]);
+  };
+  return {
+    createIndicator: useMutation({
+      mutationFn: (body: IndicatorBody) => post<Indicator>(`${base}/indicators`, body),
+      onSuccess: refresh,
+    }),
+    updateIndicator: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: Partial<IndicatorBody> }) =>
+        patch<Indicator>(`${base}/indicators/${seg(id)}`, body),
+      onSuccess: refresh,
+    }),
+    deleteIndicator: useMutation({
+      mutationFn: (id: string) => del<{ ok: true }>(`${base}/indicators/${seg(id)}`),
+      onSuccess: refresh,
+    }),
+    createNode: useMutation({
+      mutationFn: (body: NodeBody) => post<TocNode>(`${base}/nodes`, body),
+      onSuccess: refresh,
+    }),
+    deleteNode: useMutation({
+      mutationFn: (id: string) => del<{ ok: true }>(`${base}/nodes/${seg(id)}`),
+      onSuccess: refresh,
+    }),
+    adopt: useMutation({
+      mutationFn: () => post<Framework>(`${base}/adopt`),
+      onSuccess: refresh,
+    }),
+  };
+}

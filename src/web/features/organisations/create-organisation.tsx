@@ -1,0 +1,108 @@
+import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../api/client.ts';
+import { organisationKinds } from '../../api/enums.ts';
+import { keys } from '../../api/queries.ts';
+import type { Organisation } from '../../api/types.ts';
+import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
+import { useSelectOrganisation } from '../shell/workspace.tsx';
+
+type Kind = (typeof organisationKinds)[number];
+
+/** Name, kind, commune (optional). The creator becomes the organisation's admin. */
+export function CreateOrganisationForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated?: (organisation: Organisation) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const selectOrganisation = useSelectOrganisation();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<Kind>('association');
+  const [communeCode, setCommuneCode] = useState('');
+  const [population, setPopulation] = useState<number | ''>('');
+
+  const create = useMutation({
+    mutationFn: () =>
+      post<Organisation>('/api/organisations', {
+        name,
+        kind,
+        ...(communeCode.trim() ? { communeCode: communeCode.trim().toUpperCase() } : {}),
+        ...(population !== '' ? { populationServed: population } : {}),
+      }),
+    onSuccess: async (organisation) => {
+      selectOrganisation(organisation.id);
+      await queryClient.invalidateQueries({ queryKey: keys.me });
+      onCreated?.(organisation);
+    },
+  });
+  const fieldError = useFieldErrors(create.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <ErrorAlert error={create.error} />
+        <TextInput
+          label={t('organisation.name')}
+          description={t('organisation.nameHint')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError('name')}
+          data-autofocus
+        />
+        <Select
+          label={t('organisation.kind')}
+          data={organisationKinds.map((k) => ({ value: k, label: t(`organisationKind.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as Kind)}
+          allowDeselect={false}
+          error={fieldError('kind')}
+        />
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput
+            label={t('organisation.communeCode')}
+            description={t('organisation.communeCodeHint')}
+            placeholder="75056"
+            maxLength={5}
+            value={communeCode}
+            onChange={(e) => setCommuneCode(e.currentTarget.value)}
+            error={fieldError('communeCode')}
+            miw={200}
+          />
+          <NumberInput
+            label={t('organisation.populationServed')}
+            description={t('organisation.populationServedHint')}
+            min={0}
+            allowDecimal={false}
+            thousandSeparator=" "
+            value={population}
+            onChange={(v) => setPopulation(typeof v === 'number' ? v : '')}
+            error={fieldError('populationServed')}
+            miw={200}
+          />
+        </Group>
+        <Group justify="flex-end" gap="sm">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button type="submit" loading={create.isPending}>
+            {t('organisation.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+import { Badge, Box, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorResult } from '../../api/types.ts';
+import { formatFigure, formatInteger, formatInterval } from '../../format/index.ts';
+import { useLabel, useLocale } from '../../i18n/use-locale.ts';
+import { chartSpec, type ResultRow } from './combine.ts';
+
+const IndicatorChart = lazy(() => import('./indicator-chart.tsx'));
+
+export const ORG_COLOR = '#0f7f73';
+export const COLLECTIVE_COLOR = '#5b5fc7';
+
+function Side({
+  testId,
+  title,
+  color,
+  result,
+  threshold,
+}: {
+  testId: string;
+  title: string;
+  color: string;
+  result: IndicatorResult | null;
+  threshold: number | null;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const n = result?.n ?? 0;
+  const type = result?.computation.type;
+  const nText =
+    type === 'sum' ? t('results.nFigures', { count: n, n: formatInteger(n, locale) }) : t('results.n', { count: n, n: formatInteger(n, locale) });
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <Box w={10} h={10} style={{ borderRadius: 3, background: color, flex: 'none' }} aria-hidden="true" />
+        <Text size="sm" c="dimmed" truncate>
+          {title}
+        </Text>
+      </Group>
+      {result?.suppressed ? (
+        <Tooltip
+          label={t('results.suppressedHint', { threshold: threshold ?? '—' })}
+          multiline
+          w={260}
+          withArrow
+        >
+          <Text fz={18} fw={600} c="dark.4" mt={4} tabIndex={0}>
+            {t('results.suppressed')}
+          </Text>
+        </Tooltip>
+      ) : result && result.value !== null ? (
+        <Text fz={28} fw={700} lh={1.2} c="var(--socle-ink)">
+          {formatFigure(result.value, result.computation.type, locale, result.unit)}
+        </Text>
+      ) : (
+        <Text fz={18} fw={600} c="dimmed" mt={4}>
+          {t('results.noData')}
+        </Text>
+      )}
+      {result && !result.suppressed && result.ci && (
+        <Text size="xs" c="dimmed">
+          {t('results.ci', {
+            interval: formatInterval(result.ci, result.computation.type, locale, result.unit),
+          })}
+        </Text>
+      )}
+      <Text size="sm" fw={500} c="dark.5" data-testid={testId}>
+        {nText}
+        {result && result.organisations > 1
+          ? ` · ${t('results.organisations', { count: result.organisations })}`
+          : ''}
+      </Text>
+    </Stack>
+  );
+}
+
+export function IndicatorCard({
+  row,
+  orgName,
+  collectiveName,
+  threshold,
+}: {
+  row: ResultRow;
+  orgName: string;
+  /** Set when the card compares with a collective. */
+  collectiveName: string | null;
+  threshold: number | null;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const label = useLabel();
+  const { info } = row;
+  const compare = collectiveName !== null && row.scope === 'common';
+
+  const spec = useMemo(
+    () =>
+      chartSpec(info.computation, [
+        { name: orgName, result: row.org, color: ORG_COLOR },
+        ...(compare ? [{ name: collectiveName ?? '', result: row.collective, color: COLLECTIVE_COLOR }] : []),
+      ]),
+    [info.computation, orgName, row.org, row.collective, compare, collectiveName],
+  );
+  const type = info.computation.type;
+  const format = useCallback(
+    (v: number) => (type === 'share' ? formatFigure(v / 100, 'share', locale) : formatFigure(v, type, locale)),
+    [type, locale],
+  );
+
+  return (
+    <Card withBorder radius="md" padding="lg" shadow="xs" data-testid={`indicator-${row.code}`} component="article" aria-labelledby={`ind-${row.key}`}>
+      <Stack gap="sm" h="100%">
+        <div>
+          <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+            <Title order={3} fz={16} fw={650} lh={1.35} id={`ind-${row.key}`}>
+              {label(info)}
+            </Title>
+            <Badge variant="light" color={info.kind === 'output' ? 'gray' : info.kind === 'outcome' ? 'socle' : 'indigo'} style={{ flex: 'none' }}>
+              {t(`indicatorKind.${info.kind}`)}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            {row.code} · {t(`stakeholder.${info.stakeholderGroup}`)} · {t(`computation.${info.computation.type}`)}
+          </Text>
+        </div>
+        <SimpleGrid cols={compare ? 2 : 1} spacing="md">
+          <Side testId={`n-${row.code}`} title={orgName} color={ORG_COLOR} result={row.org} threshold={null} />
+          {compare && (
+            <Side
+              testId={`collective-n-${row.code}`}
+              title={collectiveName ?? ''}
+              color={COLLECTIVE_COLOR}
+              result={row.collective}
+              threshold={threshold}
+            />
+          )}
+        </SimpleGrid>
+        <Box mt="auto">
+          {spec ? (
+            <Suspense fallback={<Skeleton height={36 + spec.bars.length * 40} radius="sm" />}>
+              <IndicatorChart spec={spec} format={format} />
+            </Suspense>
+          ) : null}
+        </Box>
+      </Stack>
+    </Card>
+  );
+}

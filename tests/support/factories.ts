@@ -1,0 +1,100 @@
+import { expect } from 'vitest';
+import type { Persona } from './app.ts';
+
+export interface OrgInfo {
+  id: string;
+  slug: string;
+  specificFrameworkId: string;
+}
+
+export async function createOrganisation(p: Persona, name: string, extra: Record<string, unknown> = {}): Promise<OrgInfo> {
+  const res = await p.post('/api/organisations', { name, kind: 'association', ...extra });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as OrgInfo;
+}
+
+export interface CollectiveInfo {
+  id: string;
+  commonFrameworkId: string;
+  suppressionThreshold: number;
+}
+
+export async function createCollective(p: Persona, coordinatorOrganisationId: string, name = 'Collectif test', extra: Record<string, unknown> = {}): Promise<CollectiveInfo> {
+  const res = await p.post('/api/collectives', { name, coordinatorOrganisationId, ...extra });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as CollectiveInfo;
+}
+
+/** The coordinator invites an organisation and its admin accepts. */
+export async function joinCollective(coordinator: Persona, collectiveId: string, memberAdmin: Persona, org: OrgInfo, copil = false) {
+  const add = await coordinator.post(`/api/collectives/${collectiveId}/members`, { organisationSlug: org.slug, copil });
+  expect(add.statusCode, add.body).toBe(201);
+  const accept = await memberAdmin.post(`/api/organisations/${org.id}/collective-invitations/${collectiveId}/accept`);
+  expect(accept.statusCode, accept.body).toBe(200);
+}
+
+export const shareIndicator = (code: string, options = ['oui']) => ({
+  code,
+  labelFr: `Part ${code}`,
+  labelEn: `Share ${code}`,
+  kind: 'outcome',
+  stakeholderGroup: 'people_supported',
+  unit: '%',
+  polarity: 'higher_is_better',
+  computation: { type: 'share', options },
+});
+
+export const meanIndicator = (code: string) => ({
+  code,
+  labelFr: `Moyenne ${code}`,
+  kind: 'outcome',
+  stakeholderGroup: 'people_supported',
+  computation: { type: 'mean' },
+});
+
+export const sumIndicator = (code: string) => ({
+  code,
+  labelFr: `Total ${code}`,
+  kind: 'output',
+  stakeholderGroup: 'people_supported',
+  unit: 'personnes',
+  computation: { type: 'sum' },
+});
+
+export async function addIndicator(p: Persona, frameworkId: string, body: Record<string, unknown>) {
+  const res = await p.post(`/api/frameworks/${frameworkId}/indicators`, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; code: string; frameworkId: string };
+}
+
+export async function adopt(p: Persona, frameworkId: string) {
+  const res = await p.post(`/api/frameworks/${frameworkId}/adopt`);
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+export interface QuestionnaireInfo {
+  id: string;
+  questions: { id: string; type: string }[];
+}
+
+export async function createQuestionnaire(p: Persona, orgId: string, questions: unknown[], title = 'Questionnaire test'): Promise<QuestionnaireInfo> {
+  const res = await p.post(`/api/organisations/${orgId}/questionnaires`, { title, questions });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as QuestionnaireInfo;
+}
+
+export interface CampaignInfo {
+  id: string;
+  slug: string;
+  publicPath: string;
+}
+
+export async function createCampaign(p: Persona, orgId: string, questionnaireId: string, period = '2026', populationServed: number | null = 200): Promise<CampaignInfo> {
+  const res = await p.post(`/api/organisations/${orgId}/campaigns`, { name: `Campagne ${period}`, questionnaireId, period, populationServed });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as CampaignInfo;
+}
+
+export async function submit(p: Persona, slug: string, answers: Record<string, unknown>, clientId: string = crypto.randomUUID()) {
+  return p.request('POST', `/api/public/campaigns/${slug}/responses`, { clientId, answers });
+}
