@@ -15,8 +15,9 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
-  const config = loadConfig({ PORT: '3000', SOCLE_LOG_LEVEL: 'silent' }, overrides);
-  const app = await buildApp({ config, database });
+  // SOCLE_TEST_LOG=error shows the server's log while debugging a test.
+  const config = loadConfig({ PORT: '3000', SOCLE_LOG_LEVEL: process.env.SOCLE_TEST_LOG ?? 'silent' }, overrides);
+  const app = await buildApp({ config, database, logger: Boolean(process.env.SOCLE_TEST_LOG) });
   await app.ready();
   return {
     app,

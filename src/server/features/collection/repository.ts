@@ -24,7 +24,8 @@ export async function insertQuestionnaire(db: Db, organisationId: string, values
   });
 }
 
-const responseCount = sql<number>`(select count(*)::int from ${responses} r join ${campaigns} c on c.id = r.campaign_id where c.questionnaire_id = ${questionnaires.id})`;
+// Written out in full: in a single-table select Drizzle leaves column names unqualified.
+const responseCount = sql<number>`(select count(*)::int from responses r join campaigns c on c.id = r.campaign_id where c.questionnaire_id = questionnaires.id)`;
 
 export async function listQuestionnaires(db: Db, organisationId: string) {
   return db
@@ -50,7 +51,7 @@ export async function questionsOf(db: Db, questionnaireId: string) {
 const campaignColumns = {
   campaign: campaigns,
   questionnaireTitle: questionnaires.title,
-  responseCount: sql<number>`(select count(*)::int from ${responses} r where r.campaign_id = ${campaigns.id})`,
+  responseCount: sql<number>`(select count(*)::int from responses r where r.campaign_id = campaigns.id)`,
 };
 
 export async function insertCampaign(

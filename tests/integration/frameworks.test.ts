@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, signUp, type Persona, type TestApp } from '../support/app.ts';
+import { addIndicator, adopt, createCollective, createOrganisation, joinCollective, meanIndicator, shareIndicator, sumIndicator, type CollectiveInfo, type OrgInfo } from '../support/factories.ts';
+
+interface Fw {
+  canEdit: boolean;
+  draft: { number: number; indicators: { id: string; code: string; labelFr: string; nodeId: string | null }[]; nodes: { id: string; parentId: string | null; labelFr: string }[] } | null;
+  adopted: { number: number; indicators: { id: string; code: string; labelFr: string; nodeId: string | null }[]; nodes: { id: string; labelFr: string }[] } | null;
+}
+
+let t: TestApp;
+let alice: Persona;
+let bob: Persona;
+let chelsea: Persona;
+let head: OrgInfo;
+let assoc: OrgInfo;
+let collective: CollectiveInfo;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  alice = await signUp(t.app, 'Alice');
+  bob = await signUp(t.app, 'Bob');
+  chelsea = await signUp(t.app, 'Chelsea');
+  head = await createOrganisation(alice, 'Tête de réseau');
+  assoc = await createOrganisation(bob, 'Association membre');
+  await createOrganisation(chelsea, 'Dehors');
+  collective = await createCollective(alice, head.id);
+  await joinCollective(alice, collective.id, bob, assoc);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('common framework', () => {
+  it('builds a theory of change and indicators tied to it, then adopts the version', async () => {
+    const fwId = collective.commonFrameworkId;
+    const impact = json<{ id: string }>(await alice.post(`/api/frameworks/${fwId}/nodes`, { kind: 'impact', labelFr: 'Les personnes retrouvent du pouvoir d’agir' }));
+    const outcome = await alice.post(`/api/frameworks/${fwId}/nodes`, { kind: 'outcome', labelFr: 'Confiance en soi', stakeholderGroup: 'people_supported', parentId: impact.id });
+    expect(outcome.statusCode).toBe(201);
+    const outcomeId = json<{ id: string }>(outcome).id;
+    await addIndicator(alice, fwId, { ...shareIndicator('C1', ['oui']), nodeId: outcomeId });
+    await addIndicator(alice, fwId, meanIndicator('C2'));
+    await addIndicator(alice, fwId, sumIndicator('C3'));
+
+    const dup = await alice.post(`/api/frameworks/${fwId}/indicators`, shareIndicator('C1'));
+    expect(dup.statusCode).toBe(409);
+    expect(json<{ code: string }>(dup).code).toBe('indicator_code_taken');
+
+    let fw = json<Fw>(await alice.get(`/api/frameworks/${fwId}`));
+    expect(fw.canEdit).toBe(true);
+    expect(fw.adopted).toBeNull();
+    expect(fw.draft?.indicators.map((i) => i.code)).toEqual(['C1', 'C2', 'C3']);
+    expect(fw.draft?.indicators[0]?.nodeId).toBe(outcomeId);
+
+    await adopt(alice, fwId);
+    fw = json<Fw>(await alice.get(`/api/frameworks/${fwId}`));
+    expect(fw.draft).toBeNull();
+    expect(fw.adopted?.number).toBe(1);
+    expect((await alice.post(`/api/frameworks/${fwId}/adopt`)).statusCode).toBe(409);
+  });
+
+  it('edits an adopted indicator in a new draft, leaving the adopted version untouched', async () => {
+    const fwId = collective.commonFrameworkId;
+    const before = json<Fw>(await alice.get(`/api/frameworks/${fwId}`));
+    const c1 = before.adopted!.indicators.find((i) => i.code === 'C1')!;
+    const res = await alice.patch(`/api/frameworks/${fwId}/indicators/${c1.id}`, { labelFr: 'Part qui a confiance' });
+    expect(res.statusCode).toBe(200);
+    const after = json<Fw>(await alice.get(`/api/frameworks/${fwId}`));
+    expect(after.adopted!.indicators.find((i) => i.code === 'C1')!.labelFr).toBe('Part C1');
+    expect(after.draft!.number).toBe(2);
+    const draftC1 = after.draft!.indicators.find((i) => i.code === 'C1')!;
+    expect(draftC1.labelFr).toBe('Part qui a confiance');
+    // The copy's node is the draft's copy of the outcome node.
+    expect(after.draft!.nodes.map((n) => n.id)).toContain(draftC1.nodeId);
+    await adopt(alice, fwId);
+  });
+
+  it('lets members read but not change the common framework; outsiders see nothing', async () => {
+    const fwId = collective.commonFrameworkId;
+    const fw = await bob.get(`/api/frameworks/${fwId}`);
+    expect(fw.statusCode).toBe(200);
+    expect(json<Fw>(fw).canEdit).toBe(false);
+    expect((await bob.post(`/api/frameworks/${fwId}/indicators`, shareIndicator('X1'))).statusCode).toBe(403);
+    expect((await chelsea.get(`/api/frameworks/${fwId}`)).statusCode).toBe(404);
+    expect((await chelsea.post(`/api/frameworks/${fwId}/indicators`, shareIndicator('X1'))).statusCode).toBe(404);
+  });
+
+  it.each([
+    ['a share without options', { ...shareIndicator('B1'), computation: { type: 'share', options: [] } }],
+    ['an unknown computation', { ...shareIndicator('B2'), computation: { type: 'median' } }],
+    ['an unknown kind', { ...shareIndicator('B3'), kind: 'dream' }],
+    ['a bad code', { ...shareIndicator('B4'), code: ' ' }],
+  ])('refuses %s', async (_label, body) => {
+    const res = await alice.post(`/api/frameworks/${collective.commonFrameworkId}/indicators`, body);
+    expect(res.statusCode).toBe(400);
+    expect(json<{ errors: unknown[] }>(res).errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('specific framework', () => {
+  it('lets an organisation add its own indicators beside the common ones', async () => {
+    await addIndicator(bob, assoc.specificFrameworkId, shareIndicator('S1', ['oui']));
+    await adopt(bob, assoc.specificFrameworkId);
+    const available = json<{ code: string; scope: string; adopted: boolean }[]>(await bob.get(`/api/organisations/${assoc.id}/indicators`));
+    expect(available.filter((i) => i.scope === 'common').map((i) => i.code).sort()).toEqual(['C1', 'C2', 'C3']);
+    expect(available.filter((i) => i.scope === 'specific').map((i) => i.code)).toEqual(['S1']);
+    expect(available.every((i) => i.adopted)).toBe(true);
+  });
+
+  it('keeps an organisation’s specific framework to itself', async () => {
+    expect((await alice.get(`/api/frameworks/${assoc.specificFrameworkId}`)).statusCode).toBe(404);
+    expect((await chelsea.post(`/api/frameworks/${assoc.specificFrameworkId}/indicators`, shareIndicator('Z1'))).statusCode).toBe(404);
+    expect((await chelsea.get(`/api/organisations/${assoc.id}/indicators`)).statusCode).toBe(404);
+  });
+});
