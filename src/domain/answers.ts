@@ -55,7 +55,7 @@ function checkOne(q: QuestionRule, raw: unknown): CleanAnswer | AnswerError {
   const allowed = new Set(q.options.map((o) => o.value));
   switch (q.type) {
     case 'single': {
-      const value = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+      const value: unknown = Array.isArray(raw) && raw.length === 1 ? (raw as unknown[])[0] : raw;
       if (typeof value !== 'string') return err(q.id, 'wrong_type', 'Choisissez une réponse.', 'Choose one answer.');
       if (!allowed.has(value)) return err(q.id, 'unknown_option', 'Cette réponse ne fait pas partie des choix.', 'This answer is not one of the choices.');
       return { questionId: q.id, options: [value], num: null, text: null };

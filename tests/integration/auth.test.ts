@@ -20,7 +20,7 @@ describe('health', () => {
   it('publishes an OpenAPI document with the agreed operation ids', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const doc = res.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
     for (const id of [
       'getHealth', 'createApiToken', 'listOrganisations', 'createOrganisation', 'listCollectives', 'createCollective',

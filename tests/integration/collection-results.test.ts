@@ -105,7 +105,7 @@ describe('questionnaires and campaigns', () => {
     ['an activity indicator', [{ type: 'number', labelFr: 'Combien ?', indicator: { frameworkId: 'FW', code: 'ACCOMP' } }], 'body.questions.0.indicator'],
     ['an unknown indicator', [{ type: 'scale', labelFr: 'Note ?', indicator: { frameworkId: 'FW', code: 'NOPE' } }], 'body.questions.0.indicator'],
   ])('refuses %s, naming the field', async (_label, questions, field) => {
-    const body = JSON.parse(JSON.stringify(questions).replaceAll('"FW"', JSON.stringify(collective.commonFrameworkId)));
+    const body: unknown = JSON.parse(JSON.stringify(questions).replaceAll('"FW"', JSON.stringify(collective.commonFrameworkId)));
     const res = await bob.post(`/api/organisations/${assoc.id}/questionnaires`, { title: 'Mauvais', questions: body });
     expect(res.statusCode).toBe(400);
     expect(json<{ errors: { field: string }[] }>(res).errors.map((e) => e.field)).toContain(field);

@@ -10,7 +10,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
@@ -87,5 +87,5 @@ export async function signUp(app: FastifyInstance, name: string): Promise<Person
 }
 
 export function json<T = unknown>(res: LightMyRequestResponse): T {
-  return res.json() as T;
+  return res.json<T>();
 }

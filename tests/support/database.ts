@@ -18,7 +18,7 @@ function serverUrl(): string {
  * Each test file gets a database of its own: PGlite in memory, or a new database created on
  * the PostgreSQL server and dropped afterwards.
  */
-export async function createTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (testDbKind() === 'pglite') {
     const database = await connect({ kind: 'pglite' });
     await runMigrations(database);

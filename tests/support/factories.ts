@@ -10,7 +10,7 @@ export interface OrgInfo {
 export async function createOrganisation(p: Persona, name: string, extra: Record<string, unknown> = {}): Promise<OrgInfo> {
   const res = await p.post('/api/organisations', { name, kind: 'association', ...extra });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as OrgInfo;
+  return res.json<OrgInfo>();
 }
 
 export interface CollectiveInfo {
@@ -22,7 +22,7 @@ export interface CollectiveInfo {
 export async function createCollective(p: Persona, coordinatorOrganisationId: string, name = 'Collectif test', extra: Record<string, unknown> = {}): Promise<CollectiveInfo> {
   const res = await p.post('/api/collectives', { name, coordinatorOrganisationId, ...extra });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as CollectiveInfo;
+  return res.json<CollectiveInfo>();
 }
 
 /** The coordinator invites an organisation and its admin accepts. */
@@ -64,7 +64,7 @@ export const sumIndicator = (code: string) => ({
 export async function addIndicator(p: Persona, frameworkId: string, body: Record<string, unknown>) {
   const res = await p.post(`/api/frameworks/${frameworkId}/indicators`, body);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; code: string; frameworkId: string };
+  return res.json<{ id: string; code: string; frameworkId: string }>();
 }
 
 export async function adopt(p: Persona, frameworkId: string) {
@@ -80,7 +80,7 @@ export interface QuestionnaireInfo {
 export async function createQuestionnaire(p: Persona, orgId: string, questions: unknown[], title = 'Questionnaire test'): Promise<QuestionnaireInfo> {
   const res = await p.post(`/api/organisations/${orgId}/questionnaires`, { title, questions });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as QuestionnaireInfo;
+  return res.json<QuestionnaireInfo>();
 }
 
 export interface CampaignInfo {
@@ -92,7 +92,7 @@ export interface CampaignInfo {
 export async function createCampaign(p: Persona, orgId: string, questionnaireId: string, period = '2026', populationServed: number | null = 200): Promise<CampaignInfo> {
   const res = await p.post(`/api/organisations/${orgId}/campaigns`, { name: `Campagne ${period}`, questionnaireId, period, populationServed });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as CampaignInfo;
+  return res.json<CampaignInfo>();
 }
 
 export async function submit(p: Persona, slug: string, answers: Record<string, unknown>, clientId: string = crypto.randomUUID()) {

@@ -45,9 +45,16 @@ export function problemOf(
   };
 }
 
-/** PostgreSQL error codes, mapped in this one place. */
-function fromPostgres(error: { code?: string; constraint?: string }): Problem | null {
-  switch (error.code) {
+interface PgLike {
+  code?: string;
+  constraint?: string;
+  cause?: unknown;
+}
+
+/** PostgreSQL error codes, mapped in this one place (Drizzle wraps them in `cause`). */
+function fromPostgres(wrapped: PgLike): Problem | null {
+  const error: PgLike = typeof wrapped.code === 'string' && /^[0-9A-Z]{5}$/.test(wrapped.code) ? wrapped : ((wrapped.cause ?? {}) as PgLike);
+  switch (error.code ?? '') {
     case '23505':
       return problemOf(409, 'already_exists', 'Cet élément existe déjà.', 'This item already exists.', error.constraint ? [{ field: error.constraint, message: 'already exists' }] : undefined);
     case '23503':
@@ -99,7 +106,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
       request.log.error({ err: error }, 'response did not match its schema');
       return send(reply, problemOf(500, 'internal_error', 'Erreur interne.', 'Internal error.'));
     }
-    const pgProblem = fromPostgres(error as { code?: string; constraint?: string });
+    const pgProblem = fromPostgres(error);
     if (pgProblem) return send(reply, pgProblem);
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':

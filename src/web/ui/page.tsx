@@ -1,5 +1,5 @@
 import { Box, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconEmpty } from './icons.tsx';
 
@@ -13,6 +13,9 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  useEffect(() => {
+    document.title = `${title} · Socle`;
+  }, [title]);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="md" wrap="wrap">
       <Box style={{ flex: '1 1 320px', minWidth: 0 }}>

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connect.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
+import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
 import type { IndicatorInput } from '../../../contracts/frameworks.ts';
 import { findRole } from '../organisations/repository.ts';
 import { roleAtLeast } from '../organisations/access.ts';
@@ -50,8 +50,9 @@ async function frameworkAccess(db: Db, userId: string, frameworkId: string): Pro
     try {
       const access = await collectiveAccess(db, userId, framework.collectiveId!);
       return { framework, canEdit: access.canEditCommon };
-    } catch {
-      throw frameworkNotFound();
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') throw frameworkNotFound();
+      throw error;
     }
   }
   const role = await findRole(db, userId, framework.organisationId!);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { problem } from '../../../contracts/common.ts';
 import { typed, type AppContext } from '../../context.ts';
+import { ping } from './repository.ts';
 
 export function healthRoutes(app: FastifyInstance, { db, databaseKind }: AppContext) {
   typed(app).get('/api/health', {
@@ -13,7 +13,7 @@ export function healthRoutes(app: FastifyInstance, { db, databaseKind }: AppCont
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }), 503: problem },
     },
     handler: async () => {
-      await db.execute(sql`select 1`);
+      await ping(db);
       return { status: 'ok' as const, database: databaseKind };
     },
   });

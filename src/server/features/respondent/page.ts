@@ -74,7 +74,7 @@ const styles = new Html(css);
 
 function layout(lang: Lang, title: string, headerTitle: string, subtitle: string | null, switchHref: string | null, body: Html): string {
   const other = lang === 'fr' ? 'en' : 'fr';
-  return `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><meta name="robots" content="noindex"><style>${styles}</style></head><body><header>${switchHref ? html`<a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${t[lang].other}</a>` : ''}<h1>${headerTitle}</h1>${subtitle ? html`<p>${subtitle}</p>` : ''}</header><main>${body}</main></body></html>`}`;
+  return '<!doctype html>' + html`<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><meta name="robots" content="noindex"><style>${styles}</style></head><body><header>${switchHref ? html`<a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${t[lang].other}</a>` : ''}<h1>${headerTitle}</h1>${subtitle ? html`<p>${subtitle}</p>` : ''}</header><main>${body}</main></body></html>`.value;
 }
 
 function label(lang: Lang, fr: string, en: string) {

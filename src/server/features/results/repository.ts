@@ -41,7 +41,8 @@ export async function answerPartials(db: Db, versionIds: readonly string[], orga
   if (versionIds.length === 0 || organisationIds.length === 0) return [];
   const result = await db.execute(sql`
     select fv.framework_id, i.code, r.organisation_id,
-      count(*)::int as n,
+      -- A count indicator counts responses, even if two of its questions were answered.
+      (case when i.computation->>'type' = 'count' then count(distinct a.response_id) else count(*) end)::int as n,
       (count(*) filter (where a.options && i.share_options))::int as hits,
       coalesce(sum(a.num), 0)::float8 as sum,
       coalesce(sum(a.num * a.num), 0)::float8 as sum_squares
@@ -54,7 +55,7 @@ export async function answerPartials(db: Db, versionIds: readonly string[], orga
       and r.organisation_id = any(${uuidArray(organisationIds)})
       and r.period = ${period}
       and i.computation->>'type' <> 'sum'
-    group by fv.framework_id, i.code, r.organisation_id`);
+    group by fv.framework_id, i.id, i.code, r.organisation_id`);
   return rowsOf(result).map(toPartialRow);
 }
 

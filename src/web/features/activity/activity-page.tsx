@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { get, put, seg } from '../../api/client.ts';
 import { keys, useAvailableIndicators } from '../../api/queries.ts';
 import type { ActivityFigure, AvailableIndicator } from '../../api/types.ts';
-import { formatDate, formatFigure, formatPeriod, sortPeriodsDesc } from '../../format/index.ts';
+import { formatDate, formatFigure, formatPeriod } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconActivity } from '../../ui/icons.tsx';
@@ -28,15 +28,15 @@ export function ActivityPage() {
   const sumIndicators = (indicators.data ?? []).filter((i) => i.computation.type === 'sum');
   const byKey = new Map((indicators.data ?? []).map((i) => [keyOf(i), i]));
 
-  const rows = [...(figures.data ?? [])].sort((a, b) => {
-    const byPeriod = sortPeriodsDesc([a.period, b.period])[0] === a.period ? -1 : 1;
-    return a.period === b.period ? a.indicatorCode.localeCompare(b.indicatorCode) : byPeriod;
-  });
+  // Newest period first, then by indicator code.
+  const rows = [...(figures.data ?? [])].sort((a, b) =>
+    a.period === b.period ? a.indicatorCode.localeCompare(b.indicatorCode) : a.period < b.period ? 1 : -1,
+  );
 
   return (
     <>
       <PageHeader title={t('activity.title')} description={t('activity.intro')} />
-      <Grid gutter="lg">
+      <Grid gap="lg">
         {canWrite && (
           <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
             <Card withBorder radius="md" padding="lg">
@@ -147,7 +147,7 @@ function RecordForm({ indicators }: { indicators: AvailableIndicator[] }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={12}>
           <ErrorAlert error={record.error} />
         </Grid.Col>

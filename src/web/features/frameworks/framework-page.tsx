@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFramework } from '../../api/queries.ts';
-import type { FrameworkVersion, Indicator, TocNode } from '../../api/types.ts';
+import type { FrameworkVersion, Indicator } from '../../api/types.ts';
 import { formatDate } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
@@ -376,4 +376,3 @@ function IndicatorTable({
   );
 }
 
-export type { TocNode };

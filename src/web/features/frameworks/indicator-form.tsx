@@ -106,7 +106,7 @@ export function IndicatorForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ErrorAlert error={mutation.error} />
-        <Grid gutter="md">
+        <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 4 }}>
           <TextInput
             label={t('indicator.code')}

@@ -48,7 +48,7 @@ export function OrganisationPage() {
           </Button>
         }
       />
-      <Grid gutter="lg">
+      <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <Card withBorder radius="md" padding="lg">

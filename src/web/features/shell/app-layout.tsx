@@ -16,7 +16,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onLinkClick, paths, usePathname } from '../../router.tsx';
 import {
@@ -180,7 +180,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                     leftSection={item.icon}
                     active={active}
                     aria-current={active ? 'page' : undefined}
-                    onClick={(e) => onLinkClick(e, item.to)}
+                    onClick={(e) => onLinkClick(e as ReactMouseEvent<HTMLAnchorElement>, item.to)}
                     variant="light"
                     className="socle-navlink"
                   />
