@@ -5,18 +5,8 @@ import { defineConfig } from 'vite';
 /** The API server that `npm run dev:web` talks to (started with `npm start`). */
 const apiTarget = process.env.SOCLE_API_URL ?? 'http://localhost:3000';
 
-const proxy = {
-  target: apiTarget,
-  changeOrigin: true,
-  // The server checks that cookie-authenticated writes come from its own origin. In
-  // development the browser's origin is Vite's, so the dev proxy (only) presents the
-  // API's origin instead.
-  configure: (server: { on: (event: 'proxyReq', cb: (req: { getHeader(n: string): unknown; setHeader(n: string, v: string): void }) => void) => void }) => {
-    server.on('proxyReq', (req) => {
-      if (req.getHeader('origin')) req.setHeader('origin', apiTarget);
-    });
-  },
-};
+// The server trusts http://localhost:5173 (Vite's port) for cookie-authenticated writes.
+const proxy = { target: apiTarget };
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
@@ -24,7 +14,9 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 700,
+    // The main chunk is React + Mantine + TanStack Query + i18next (~235 kB gzipped); ECharts
+    // is loaded lazily, only by the dashboard.
+    chunkSizeWarningLimit: 800,
   },
   server: {
     proxy: { '/api': proxy, '/r': proxy },

@@ -26,7 +26,7 @@ const exact =
     list;
 
 export const computationTypes = exact<Computation['type']>()(['share', 'mean', 'count', 'sum']);
-export const indicatorKinds = exact<Indicator['kind']>()(['output', 'outcome']);
+export const indicatorKinds = exact<Indicator['kind']>()(['output', 'outcome', 'impact']);
 export const nodeKinds = exact<TocNode['kind']>()(['impact', 'outcome', 'output', 'activity']);
 export const organisationKinds = exact<Organisation['kind']>()([
   'association',
