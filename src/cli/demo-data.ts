@@ -11,6 +11,8 @@ export const DEMO_DOMAIN = 'socle-demo.test';
 export const COORDINATOR_EMAIL = `coordination@${DEMO_DOMAIN}`;
 export const DEMO_PERIOD = '2026';
 export const DEFAULT_SEED = 20260;
+/** The demo's own data folder, used when SOCLE_DATA_DIR is not set. */
+export const DEMO_DATA_DIR = './data-demo';
 
 type Kind = 'output' | 'outcome' | 'impact';
 type Polarity = 'higher_is_better' | 'lower_is_better' | 'neutral';

@@ -63,6 +63,7 @@ import {
   COMMON_NODES,
   COORDINATOR_EMAIL,
   DEFAULT_SEED,
+  DEMO_DATA_DIR,
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
   DEMO_PERIOD,
@@ -629,7 +630,7 @@ export function formatAccounts(): string[] {
 export async function runDemo(): Promise<void> {
   const config = loadConfig({
     ...process.env,
-    SOCLE_DATA_DIR: process.env.SOCLE_DATA_DIR ?? './data-demo',
+    SOCLE_DATA_DIR: process.env.SOCLE_DATA_DIR ?? DEMO_DATA_DIR,
   });
   const database = await openDatabase(config);
   try {

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createTokenForEmail } from '../server/features/auth/service.ts';
 import { openDatabase } from './database.ts';
+import { DEMO_DATA_DIR } from './demo-data.ts';
 import { startServer } from './start.ts';
 
 const usage = `socle — mesure d'impact social collective
@@ -39,14 +41,9 @@ async function main(argv: string[]) {
       if (sub !== 'create') break;
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } });
       if (!values.email) throw new UsageError('--email est requis / --email is required');
-      const database = await openDatabase(loadConfig());
-      try {
-        const token = await createTokenForEmail(database.db, values.email, values.name ?? 'CLI');
-        console.log(`Jeton créé pour ${values.email} (affiché une seule fois) / token created (shown once):`);
-        console.log(token.token);
-      } finally {
-        await database.close();
-      }
+      const token = await createToken(values.email, values.name ?? 'CLI');
+      console.log(`Jeton créé pour ${values.email} (affiché une seule fois) / token created (shown once):`);
+      console.log(token);
       return;
     }
     case undefined:
@@ -62,6 +59,32 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+/**
+ * Creates a token in the configured database. With no folder or server named, the default
+ * folder is tried first, then the demo's own folder (./data-demo), so that the demo's accounts
+ * work as the README shows; the folder used is said.
+ */
+async function createToken(email: string, name: string): Promise<string> {
+  const explicit = Boolean(process.env.SOCLE_DATA_DIR || process.env.DATABASE_URL);
+  const candidates = explicit ? [loadConfig()] : [loadConfig(), loadConfig({ ...process.env, SOCLE_DATA_DIR: DEMO_DATA_DIR })];
+  let lastError: unknown;
+  for (const [i, config] of candidates.entries()) {
+    if (i > 0 && !existsSync(config.dataDir)) break;
+    const database = await openDatabase(config);
+    try {
+      const created = await createTokenForEmail(database.db, email, name);
+      if (i > 0) console.log(`(dossier de la démo / demo folder: ${config.dataDir})`);
+      return created.token;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+      lastError = error;
+    } finally {
+      await database.close();
+    }
+  }
+  throw lastError;
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
