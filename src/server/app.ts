@@ -38,6 +38,18 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // An empty JSON body (a POST with a content type and nothing else, as many clients send)
+  // counts as no body rather than an error; anything else goes through Fastify's safe parser.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    defaultJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
