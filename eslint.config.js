@@ -9,7 +9,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'data-demo/', 'src/db/migrations/', 'coverage/', 'bin/', 'scripts/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'data-demo/', '.tmp/', 'src/db/migrations/', 'coverage/', 'bin/', 'scripts/*.mjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -48,7 +48,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       done(null, undefined);
       return;
     }
-    defaultJson(request, text, done);
+    void defaultJson(request, text, done);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -53,7 +53,7 @@ interface PgLike {
 
 /** PostgreSQL error codes, mapped in this one place (Drizzle wraps them in `cause`). */
 function fromPostgres(wrapped: PgLike): Problem | null {
-  const error: PgLike = typeof wrapped.code === 'string' && /^[0-9A-Z]{5}$/.test(wrapped.code) ? wrapped : ((wrapped.cause ?? {}) as PgLike);
+  const error: PgLike = typeof wrapped.code === 'string' && /^[0-9A-Z]{5}$/.test(wrapped.code) ? wrapped : (wrapped.cause ?? {});
   switch (error.code ?? '') {
     case '23505':
       return problemOf(409, 'already_exists', 'Cet élément existe déjà.', 'This item already exists.', error.constraint ? [{ field: error.constraint, message: 'already exists' }] : undefined);
