@@ -90,7 +90,7 @@ export const paths = {
   questionnaire: (id: string) => `/questionnaires/${encodeURIComponent(id)}`,
   campaigns: '/campaigns',
   activity: '/activity',
-  collective: '/collectif',
+  collective: '/collective',
   organisation: '/organisation',
   tokens: '/tokens',
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,

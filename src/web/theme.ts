@@ -22,7 +22,8 @@ export const theme = createTheme({
   primaryShade: 7,
   colors: { socle },
   fontFamily: systemFonts,
-  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+  fontFamilyMonospace:
+    'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   headings: { fontFamily: systemFonts, fontWeight: '700' },
   defaultRadius: 'md',
   cursorType: 'pointer',
@@ -30,6 +31,12 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { shadow: 'xs' } },
     Button: { defaultProps: { radius: 'md' } },
-    Modal: { defaultProps: { radius: 'lg', centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    Modal: {
+      defaultProps: {
+        radius: 'lg',
+        centered: true,
+        overlayProps: { backgroundOpacity: 0.45, blur: 2 },
+      },
+    },
   },
 });

@@ -4,14 +4,7 @@
  * are not imported from the contracts at run time because that would bring Zod into the
  * browser bundle (about 30 kB gzipped) for eight arrays.
  */
-import type {
-  Computation,
-  Indicator,
-  Organisation,
-  QuestionType,
-  Role,
-  TocNode,
-} from './types.ts';
+import type { Computation, Indicator, Organisation, QuestionType, Role, TocNode } from './types.ts';
 
 /** `List` when it names every member of `Union` and nothing else; `never` otherwise. */
 type Exactly<List extends readonly string[], Union extends string> = [
@@ -39,7 +32,13 @@ export const polarities = exact<Indicator['polarity']>()([
   'lower_is_better',
   'neutral',
 ]);
-export const questionTypes = exact<QuestionType>()(['single', 'multiple', 'scale', 'number', 'text']);
+export const questionTypes = exact<QuestionType>()([
+  'single',
+  'multiple',
+  'scale',
+  'number',
+  'text',
+]);
 export const roles = exact<Role>()(['admin', 'contributor', 'viewer']);
 export const stakeholderGroups = exact<Indicator['stakeholderGroup']>()([
   'people_supported',

@@ -16,7 +16,10 @@ const normalise = (s: string, locale: Locale) =>
 
 /** A whole number with grouping: "1 234" / "1,234". */
 export function formatInteger(value: number, locale: Locale): string {
-  return normalise(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value), locale);
+  return normalise(
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value),
+    locale,
+  );
 }
 
 /** A rate between 0 and 1 as a percentage: "42 %" / "42%". */
@@ -39,9 +42,11 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
 }
 
 /** A date and time: "12 mars 2026, 14:05". */
@@ -71,9 +76,11 @@ export function formatPeriod(period: string, locale: Locale): string {
     return locale === 'fr' ? `${n === '1' ? '1er' : `${n}e`} trimestre ${year}` : `Q${n} ${year}`;
   }
   const date = new Date(Date.UTC(Number(year), Number(part) - 1, 1));
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** Sorts periods newest first ("2026" before "2025"; within a year, finer periods after the year). */

@@ -24,10 +24,13 @@ export const en: Messages = {
   errors: {
     title: 'That did not work',
     unexpected: 'Something unexpected happened. Try again in a moment.',
+    pageFailed:
+      'This page could not be shown. Reload it; if it happens again, tell whoever runs Socle.',
     notFoundTitle: 'Page not found',
     notFoundText: 'This address matches no page in Socle.',
     backHome: 'Back to the dashboard',
     field: {
+      invalid: 'This value is not accepted: check what is asked.',
       too_small: 'Too short or too small.',
       too_big: 'Too long or too large.',
       invalid_format: 'The format is not right.',
@@ -49,6 +52,7 @@ export const en: Messages = {
     name: 'Your name',
     email: 'Email address',
     password: 'Password',
+    showPassword: 'Show or hide the characters typed',
     passwordHint: 'At least 10 characters.',
     signIn: 'Sign in',
     signUp: 'Create my account',
@@ -184,12 +188,14 @@ export const en: Messages = {
     period: 'Period',
     noPeriod: 'No period',
     common: 'Common indicators',
-    commonHint: 'Indicators shared by the whole collective: they compare from one member to another.',
+    commonHint:
+      'Indicators shared by the whole collective: they compare from one member to another.',
     specific: 'Specific indicators',
     specificHint: 'Indicators of your own organisation.',
     comparing:
       'Compared with the collective “{{collective}}”. A collective figure is shown only from {{threshold}} answers up, to protect anonymity.',
-    noCollectiveHint: 'Choose a collective at the top of the page to compare your results with your network.',
+    noCollectiveHint:
+      'Choose a collective at the top of the page to compare your results with your network.',
     noCollectiveLink: 'See collectives',
     n_one: 'n = {{n}} answer',
     n_other: 'n = {{n}} answers',
@@ -197,9 +203,12 @@ export const en: Messages = {
     nFigures_other: 'n = {{n}} figures entered',
     organisations_one: '{{count}} organisation',
     organisations_other: '{{count}} organisations',
-    ci: '95% confidence interval: {{interval}}',
+    ci: '95% range: {{interval}}',
+    chartOrg: 'You',
+    chartCollective: 'Collective',
     suppressed: 'Not enough answers',
-    suppressedHint: 'Fewer than {{threshold}} answers: the figure is hidden so that nobody can be recognised.',
+    suppressedHint:
+      'Fewer than {{threshold}} answers: the figure is hidden so that nobody can be recognised.',
     noData: 'No data yet',
     emptyTitle: 'No results yet',
     emptyText:
@@ -215,7 +224,8 @@ export const en: Messages = {
     specificTab: 'Specific framework',
     commonOwner: 'Shared by the collective “{{collective}}”',
     specificOwner: 'Belongs to {{organisation}}',
-    noCollective: 'Your organisation is not in a collective yet: the common framework will appear here.',
+    noCollective:
+      'Your organisation is not in a collective yet: the common framework will appear here.',
     noCollectiveLink: 'Create or join a collective',
     version: 'Version {{number}}',
     noVersion: 'No version yet',
@@ -231,7 +241,8 @@ export const en: Messages = {
     theory: 'Theory of change',
     theoryHint: 'From the impact goal to expected outcomes, then outputs.',
     theoryEmpty: 'The theory of change has not been written yet.',
-    theoryEmptyEdit: 'Start with the impact goal: the long-term change you aim for. Then add expected outcomes below it.',
+    theoryEmptyEdit:
+      'Start with the impact goal: the long-term change you aim for. Then add expected outcomes below it.',
     indicators: 'Indicators',
     indicatorsHint: 'What you measure, and how the figure is computed.',
     indicatorsEmptyTitle: 'No indicators',
@@ -286,7 +297,8 @@ export const en: Messages = {
     responses: 'Responses',
     createdAt: 'Created',
     emptyTitle: 'No questionnaires',
-    emptyText: 'Create a first questionnaire: a few simple questions tied to your indicators are enough to begin.',
+    emptyText:
+      'Create a first questionnaire: a few simple questions tied to your indicators are enough to begin.',
   },
   questionnaire: {
     meta_one: 'Created {{date}} · {{n}} response',
@@ -302,7 +314,8 @@ export const en: Messages = {
     titleField: 'Questionnaire title',
     titleHint: 'People who answer will see it.',
     introField: 'Welcome text',
-    introHint: 'Explain in two sentences why you ask these questions and that answers are anonymous.',
+    introHint:
+      'Explain in two sentences why you ask these questions and that answers are anonymous.',
     questions: 'Questions',
     questionN: 'Question {{n}}',
     type: 'Question type',
@@ -315,7 +328,8 @@ export const en: Messages = {
     options: 'Answer choices',
     optionLabel: 'Choice {{n}}',
     optionValue: 'Value of choice {{n}}',
-    optionValueHint: 'The value is made from the text (lowercase, no accents). Indicators count it.',
+    optionValueHint:
+      'The value is made from the text (lowercase, no accents). Indicators count it.',
     addOption: 'Add a choice',
     removeOption: 'Remove choice {{n}}',
     indicator: 'Tied indicator',
@@ -361,11 +375,14 @@ export const en: Messages = {
     reopen: 'Reopen',
     emptyTitle: 'No campaigns',
     emptyText: 'Launch a campaign to collect answers to one of your questionnaires.',
-    needQuestionnaire: 'You need a questionnaire first. Create one, then come back to launch the campaign.',
+    needQuestionnaire:
+      'You need a questionnaire first. Create one, then come back to launch the campaign.',
   },
   activity: {
     title: 'Activity figures',
     intro: 'The figures you count yourself: workshops held, hours of support, people welcomed…',
+    periodHint: 'E.g. 2026, 2026-S1, 2026-T2 or 2026-03.',
+    valueHint: 'A positive number.',
     record: 'Enter a figure',
     indicator: 'Indicator',
     chooseIndicator: 'Choose an indicator',
@@ -375,13 +392,15 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Figure saved.',
     replaceHint: 'Entering a figure again for the same period replaces it.',
-    noSumIndicator: 'No indicator of the “Total of activity figures” kind yet. Add one in the framework.',
+    noSumIndicator:
+      'No indicator of the “Total of activity figures” kind yet. Add one in the framework.',
     emptyTitle: 'No figures entered',
     emptyText: 'The figures you enter will appear here, period by period.',
   },
   collective: {
     title: 'Collective',
-    intro: 'A collective brings together a network head and member organisations that measure together, with a common framework.',
+    intro:
+      'A collective brings together a network head and member organisations that measure together, with a common framework.',
     create: 'Create a collective',
     createSubmit: 'Create the collective',
     createHint:
@@ -390,7 +409,8 @@ export const en: Messages = {
     coordinatorField: 'Network head',
     coordinatorHint: 'An organisation you administer.',
     threshold: 'Anonymity threshold',
-    thresholdFieldHint: 'Minimum number of answers before a shared figure is shown (server default if empty).',
+    thresholdFieldHint:
+      'Minimum number of answers before a shared figure is shown (server default if empty).',
     thresholdValue_one: '{{count}} answer',
     thresholdValue_other: '{{count}} answers',
     thresholdHint: 'Below this threshold, shared figures are hidden to protect people.',
@@ -429,7 +449,8 @@ export const en: Messages = {
     create: 'Create my organisation',
     createAnother: 'Create another organisation',
     identifier: 'Organisation identifier',
-    identifierHint: 'Give this identifier to a collective’s network head so that it can invite you.',
+    identifierHint:
+      'Give this identifier to a collective’s network head so that it can invite you.',
     myRole: 'Your role',
     members: 'Team',
     memberName: 'Person',
@@ -440,7 +461,8 @@ export const en: Messages = {
     inviteEmailHint: 'Optional: keeps the link for this address.',
     createInvitation: 'Create the invitation link',
     invitationReady: 'Invitation link ready',
-    invitationReadyText: 'Send this link to your colleague. It is valid until {{date}} and is shown only once.',
+    invitationReadyText:
+      'Send this link to your colleague. It is valid until {{date}} and is shown only once.',
     copyInvitation: 'Copy the link',
     collectiveInvitations: 'Collective invitations',
     noCollectiveInvitations: 'No pending invitation.',

@@ -25,10 +25,13 @@ export const fr = {
   errors: {
     title: 'Cela n’a pas fonctionné',
     unexpected: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
+    pageFailed:
+      'Cette page n’a pas pu s’afficher. Rechargez-la ; si cela recommence, prévenez la personne qui gère Socle.',
     notFoundTitle: 'Page introuvable',
     notFoundText: 'Cette adresse ne correspond à aucune page de Socle.',
     backHome: 'Revenir au tableau de bord',
     field: {
+      invalid: 'Cette valeur n’est pas acceptée : vérifiez ce qui est demandé.',
       too_small: 'Trop court ou trop petit.',
       too_big: 'Trop long ou trop grand.',
       invalid_format: 'Le format n’est pas le bon.',
@@ -50,6 +53,7 @@ export const fr = {
     name: 'Votre nom',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
+    showPassword: 'Afficher ou masquer les caractères saisis',
     passwordHint: 'Au moins 10 caractères.',
     signIn: 'Se connecter',
     signUp: 'Créer mon compte',
@@ -72,7 +76,8 @@ export const fr = {
   },
   onboarding: {
     title: 'Bienvenue, {{name}} !',
-    intro: 'Pour commencer, présentez votre organisation. Vous pourrez ensuite inviter vos collègues.',
+    intro:
+      'Pour commencer, présentez votre organisation. Vous pourrez ensuite inviter vos collègues.',
     createTitle: 'Votre organisation',
     nextTitle: 'Et ensuite ?',
     next1: 'Construisez ou adoptez un référentiel d’indicateurs.',
@@ -154,8 +159,10 @@ export const fr = {
     activity: 'Activité',
   },
   nodeHint: {
-    impact: 'Le changement de long terme que vous visez, par ex. « Les personnes vivent dignement ».',
-    outcome: 'Ce qui change pour un public, par ex. « Les personnes reprennent confiance en elles ».',
+    impact:
+      'Le changement de long terme que vous visez, par ex. « Les personnes vivent dignement ».',
+    outcome:
+      'Ce qui change pour un public, par ex. « Les personnes reprennent confiance en elles ».',
     output: 'Ce que vous produisez, par ex. « Des ateliers numériques chaque semaine ».',
     activity: 'Ce que vous faites au quotidien, par ex. « Accueil sans rendez-vous ».',
   },
@@ -185,12 +192,14 @@ export const fr = {
     period: 'Période',
     noPeriod: 'Aucune période',
     common: 'Indicateurs communs',
-    commonHint: 'Les indicateurs partagés par tout le collectif : ils se comparent d’une structure à l’autre.',
+    commonHint:
+      'Les indicateurs partagés par tout le collectif : ils se comparent d’une structure à l’autre.',
     specific: 'Indicateurs spécifiques',
     specificHint: 'Les indicateurs propres à votre organisation.',
     comparing:
       'Comparaison avec le collectif « {{collective}} ». Un chiffre du collectif n’est montré qu’à partir de {{threshold}} réponses, pour protéger l’anonymat.',
-    noCollectiveHint: 'Choisissez un collectif en haut de la page pour comparer vos résultats avec ceux du réseau.',
+    noCollectiveHint:
+      'Choisissez un collectif en haut de la page pour comparer vos résultats avec ceux du réseau.',
     noCollectiveLink: 'Voir les collectifs',
     n_one: 'n = {{n}} réponse',
     n_other: 'n = {{n}} réponses',
@@ -198,7 +207,9 @@ export const fr = {
     nFigures_other: 'n = {{n}} chiffres saisis',
     organisations_one: '{{count}} structure',
     organisations_other: '{{count}} structures',
-    ci: 'Intervalle de confiance à 95 % : {{interval}}',
+    ci: 'Fourchette à 95 % : {{interval}}',
+    chartOrg: 'Vous',
+    chartCollective: 'Collectif',
     suppressed: 'Pas assez de réponses',
     suppressedHint:
       'Moins de {{threshold}} réponses : le chiffre est masqué pour que personne ne puisse être reconnu.',
@@ -217,7 +228,8 @@ export const fr = {
     specificTab: 'Référentiel spécifique',
     commonOwner: 'Commun au collectif « {{collective}} »',
     specificOwner: 'Propre à {{organisation}}',
-    noCollective: 'Votre organisation ne fait pas encore partie d’un collectif : le référentiel commun apparaîtra ici.',
+    noCollective:
+      'Votre organisation ne fait pas encore partie d’un collectif : le référentiel commun apparaîtra ici.',
     noCollectiveLink: 'Créer ou rejoindre un collectif',
     version: 'Version {{number}}',
     noVersion: 'Aucune version pour l’instant',
@@ -233,7 +245,8 @@ export const fr = {
     theory: 'Théorie du changement',
     theoryHint: 'De la finalité aux effets attendus, puis aux réalisations.',
     theoryEmpty: 'La théorie du changement n’a pas encore été décrite.',
-    theoryEmptyEdit: 'Commencez par la finalité : le changement de long terme que vous visez. Ajoutez ensuite les effets attendus en dessous.',
+    theoryEmptyEdit:
+      'Commencez par la finalité : le changement de long terme que vous visez. Ajoutez ensuite les effets attendus en dessous.',
     indicators: 'Indicateurs',
     indicatorsHint: 'Ce que vous mesurez, et comment le chiffre est calculé.',
     indicatorsEmptyTitle: 'Aucun indicateur',
@@ -270,7 +283,8 @@ export const fr = {
     addBelow: 'Ajouter en dessous',
     addBelowNamed: 'Ajouter un élément sous « {{label}} »',
     deleteNamed: 'Supprimer « {{label}} »',
-    deleteConfirm: 'Supprimer cet élément ? Les éléments placés dessous remonteront d’un niveau ou seront supprimés.',
+    deleteConfirm:
+      'Supprimer cet élément ? Les éléments placés dessous remonteront d’un niveau ou seront supprimés.',
     kind: 'Niveau',
     parent: 'Placé sous',
     noParent: 'En haut de l’arbre',
@@ -281,7 +295,8 @@ export const fr = {
   },
   questionnaires: {
     title: 'Questionnaires',
-    intro: 'Les questionnaires que vous proposez aux personnes accompagnées, aux bénévoles ou aux partenaires.',
+    intro:
+      'Les questionnaires que vous proposez aux personnes accompagnées, aux bénévoles ou aux partenaires.',
     new: 'Nouveau questionnaire',
     name: 'Titre',
     questions: 'Questions',
@@ -301,11 +316,13 @@ export const fr = {
   },
   builder: {
     title: 'Nouveau questionnaire',
-    intro: 'Écrivez des questions courtes et claires. Reliez-les à un indicateur pour qu’elles alimentent vos résultats.',
+    intro:
+      'Écrivez des questions courtes et claires. Reliez-les à un indicateur pour qu’elles alimentent vos résultats.',
     titleField: 'Titre du questionnaire',
     titleHint: 'Les personnes qui répondent le verront.',
     introField: 'Texte d’accueil',
-    introHint: 'Expliquez en deux phrases pourquoi vous posez ces questions et que les réponses sont anonymes.',
+    introHint:
+      'Expliquez en deux phrases pourquoi vous posez ces questions et que les réponses sont anonymes.',
     questions: 'Questions',
     questionN: 'Question {{n}}',
     type: 'Type de question',
@@ -351,9 +368,11 @@ export const fr = {
     questionnaire: 'Questionnaire',
     chooseQuestionnaire: 'Choisissez un questionnaire',
     period: 'Période',
-    periodHint: 'Une année (2026), un semestre (2026-S1), un trimestre (2026-T2) ou un mois (2026-03).',
+    periodHint:
+      'Une année (2026), un semestre (2026-S1), un trimestre (2026-T2) ou un mois (2026-03).',
     populationServed: 'Personnes concernées',
-    populationServedHint: 'Combien de personnes pourraient répondre ? Sert à calculer le taux de réponse.',
+    populationServedHint:
+      'Combien de personnes pourraient répondre ? Sert à calculer le taux de réponse.',
     responses_one: '{{n}} réponse',
     responses_other: '{{n}} réponses',
     outOf: 'sur {{population}} personnes',
@@ -365,12 +384,15 @@ export const fr = {
     reopen: 'Rouvrir',
     emptyTitle: 'Aucune campagne',
     emptyText: 'Lancez une campagne pour recueillir des réponses à l’un de vos questionnaires.',
-    needQuestionnaire: 'Il faut d’abord un questionnaire. Créez-en un, puis revenez lancer la campagne.',
+    needQuestionnaire:
+      'Il faut d’abord un questionnaire. Créez-en un, puis revenez lancer la campagne.',
   },
   activity: {
     title: 'Chiffres d’activité',
     intro:
       'Les chiffres que vous comptez vous-même : nombre d’ateliers, d’heures d’accompagnement, de personnes accueillies…',
+    periodHint: 'Ex. 2026, 2026-S1, 2026-T2 ou 2026-03.',
+    valueHint: 'Un nombre positif.',
     record: 'Saisir un chiffre',
     indicator: 'Indicateur',
     chooseIndicator: 'Choisissez un indicateur',
@@ -397,10 +419,12 @@ export const fr = {
     coordinatorField: 'Tête de réseau',
     coordinatorHint: 'Une organisation dont vous êtes administrateur·rice.',
     threshold: 'Seuil d’anonymat',
-    thresholdFieldHint: 'Nombre minimum de réponses pour montrer un chiffre partagé (par défaut, celui du serveur).',
+    thresholdFieldHint:
+      'Nombre minimum de réponses pour montrer un chiffre partagé (par défaut, celui du serveur).',
     thresholdValue_one: '{{count}} réponse',
     thresholdValue_other: '{{count}} réponses',
-    thresholdHint: 'En dessous de ce seuil, les chiffres partagés sont masqués pour protéger les personnes.',
+    thresholdHint:
+      'En dessous de ce seuil, les chiffres partagés sont masqués pour protéger les personnes.',
     noAdminOrg: 'Pour créer un collectif, il faut être administrateur·rice d’une organisation.',
     coordinatedBy: 'Animé par {{name}}',
     activeMembers: 'Membres',
@@ -443,12 +467,14 @@ export const fr = {
     memberName: 'Personne',
     role: 'Rôle',
     inviteTitle: 'Inviter une personne',
-    inviteHint: 'Créez un lien d’invitation et envoyez-le à votre collègue. Il ne sert qu’une fois.',
+    inviteHint:
+      'Créez un lien d’invitation et envoyez-le à votre collègue. Il ne sert qu’une fois.',
     inviteEmail: 'Adresse e-mail',
     inviteEmailHint: 'Facultatif : réserve le lien à cette adresse.',
     createInvitation: 'Créer le lien d’invitation',
     invitationReady: 'Lien d’invitation prêt',
-    invitationReadyText: 'Envoyez ce lien à votre collègue. Il est valable jusqu’au {{date}} et n’est affiché qu’une fois.',
+    invitationReadyText:
+      'Envoyez ce lien à votre collègue. Il est valable jusqu’au {{date}} et n’est affiché qu’une fois.',
     copyInvitation: 'Copier le lien',
     collectiveInvitations: 'Invitations de collectifs',
     noCollectiveInvitations: 'Aucune invitation en attente.',
@@ -466,7 +492,8 @@ export const fr = {
     nameHint: 'Pour vous souvenir de son usage, par ex. « Export tableur ».',
     createSubmit: 'Créer le jeton',
     secretTitle: 'Copiez votre jeton maintenant',
-    secretOnce: 'Il ne sera plus jamais affiché. Si vous le perdez, révoquez-le et créez-en un autre.',
+    secretOnce:
+      'Il ne sera plus jamais affiché. Si vous le perdez, révoquez-le et créez-en un autre.',
     copySecret: 'Copier le jeton',
     prefix: 'Début du jeton',
     createdAt: 'Créé le',
@@ -477,11 +504,14 @@ export const fr = {
     revoked: 'Révoqué',
     revoke: 'Révoquer',
     revokeNamed: 'Révoquer le jeton {{name}}',
-    revokeConfirm: 'Révoquer le jeton « {{name}} » ? Les logiciels qui l’utilisent n’auront plus accès.',
+    revokeConfirm:
+      'Révoquer le jeton « {{name}} » ? Les logiciels qui l’utilisent n’auront plus accès.',
     emptyTitle: 'Aucun jeton',
     emptyText: 'Créez un jeton seulement si un autre logiciel doit accéder à Socle.',
   },
 };
 
 /** The same tree of keys with any text: the type `en.ts` must follow. */
-export type Messages<T = typeof fr> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+export type Messages<T = typeof fr> = {
+  [K in keyof T]: T[K] extends string ? string : Messages<T[K]>;
+};

@@ -13,12 +13,9 @@ export function storedLocale(): Locale | null {
   return stored === 'fr' || stored === 'en' ? stored : null;
 }
 
+/** French first: English only when chosen on this browser or in the account. */
 function initialLocale(): Locale {
-  // French first: English only when chosen, or when the browser asks for it and nothing else.
-  const stored = storedLocale();
-  if (stored) return stored;
-  const preferred = navigator.languages?.[0] ?? navigator.language ?? 'fr';
-  return preferred.toLowerCase().startsWith('en') ? 'en' : 'fr';
+  return storedLocale() ?? 'fr';
 }
 
 void i18next.use(initReactI18next).init({

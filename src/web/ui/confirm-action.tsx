@@ -24,12 +24,17 @@ export function ConfirmAction({
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   return (
-    <Popover opened={opened} onChange={setOpened} withArrow shadow="md" position="bottom-end" trapFocus returnFocus>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      withArrow
+      shadow="md"
+      position="bottom-end"
+      trapFocus
+      returnFocus
+    >
       <Popover.Target>
-        <span
-          onClickCapture={() => setOpened((o) => !o)}
-          style={{ display: 'inline-flex' }}
-        >
+        <span onClickCapture={() => setOpened((o) => !o)} style={{ display: 'inline-flex' }}>
           {children}
         </span>
       </Popover.Target>

@@ -52,11 +52,12 @@ const knownCodes = new Set(['too_small', 'too_big', 'invalid_format', 'invalid_t
 
 /**
  * Returns a function giving the message to show beside a field, from the server's
- * `errors: [{field, message, code}]`. Validation codes get a plain-language message; other
- * messages are shown as the server wrote them.
+ * `errors: [{field, message, code}]`. Schema validation messages are written in English by the
+ * validator: in French they become a plain-language message (the field's own description
+ * says what is expected). Messages of business rules are shown as the server wrote them.
  */
 export function useFieldErrors(error: unknown) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (field: string): string | undefined => {
     if (!(error instanceof ApiError)) return undefined;
     const path = field.split('.');
@@ -68,6 +69,9 @@ export function useFieldErrors(error: unknown) {
     if (!found) return undefined;
     if (found.code && knownCodes.has(found.code)) {
       return t(`errors.field.${found.code as 'too_small'}`);
+    }
+    if (error.problem.code === 'validation_failed' && i18n.language !== 'en') {
+      return t('errors.field.invalid');
     }
     return found.message;
   };

@@ -32,11 +32,14 @@ function icon(paths: string[], circles: Array<[number, number, number]> = []) {
 }
 
 export const IconChart = icon(['M4 20h16', 'M7 17v-6', 'M12 17V6', 'M17 17v-9']);
-export const IconFramework = icon(['M12 3v5', 'M12 8l-6 5', 'M12 8l6 5', 'M6 13v4', 'M18 13v4'], [
-  [12, 4, 1.5],
-  [6, 19, 2],
-  [18, 19, 2],
-]);
+export const IconFramework = icon(
+  ['M12 3v5', 'M12 8l-6 5', 'M12 8l6 5', 'M6 13v4', 'M18 13v4'],
+  [
+    [12, 4, 1.5],
+    [6, 19, 2],
+    [18, 19, 2],
+  ],
+);
 export const IconQuestionnaire = icon([
   'M9 6h11',
   'M9 12h11',
@@ -91,11 +94,14 @@ export const IconLink = icon([
   'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1',
   'M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
 ]);
-export const IconTarget = icon([], [
-  [12, 12, 9],
-  [12, 12, 5],
-  [12, 12, 1],
-]);
+export const IconTarget = icon(
+  [],
+  [
+    [12, 12, 9],
+    [12, 12, 5],
+    [12, 12, 1],
+  ],
+);
 
 /** The Socle mark: three stacked blocks, a foundation. */
 export function SocleMark({ size = 28 }: { size?: number }) {

@@ -1,4 +1,14 @@
-import { Button, Card, Grid, NumberInput, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Grid,
+  NumberInput,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +40,11 @@ export function ActivityPage() {
 
   // Newest period first, then by indicator code.
   const rows = [...(figures.data ?? [])].sort((a, b) =>
-    a.period === b.period ? a.indicatorCode.localeCompare(b.indicatorCode) : a.period < b.period ? 1 : -1,
+    a.period === b.period
+      ? a.indicatorCode.localeCompare(b.indicatorCode)
+      : a.period < b.period
+        ? 1
+        : -1,
   );
 
   return (
@@ -62,10 +76,19 @@ export function ActivityPage() {
             ) : figures.isError ? (
               <ErrorAlert error={figures.error} onRetry={() => void figures.refetch()} />
             ) : rows.length === 0 ? (
-              <Empty icon={<IconActivity size={26} />} title={t('activity.emptyTitle')} description={t('activity.emptyText')} />
+              <Empty
+                icon={<IconActivity size={26} />}
+                title={t('activity.emptyTitle')}
+                description={t('activity.emptyText')}
+              />
             ) : (
               <Table.ScrollContainer minWidth={520}>
-                <Table verticalSpacing="sm" horizontalSpacing="md" striped aria-label={t('activity.title')}>
+                <Table
+                  verticalSpacing="sm"
+                  horizontalSpacing="md"
+                  striped
+                  aria-label={t('activity.title')}
+                >
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('activity.indicator')}</Table.Th>
@@ -88,10 +111,10 @@ export function ActivityPage() {
                             </Text>
                           </Table.Td>
                           <Table.Td>{formatPeriod(f.period, locale)}</Table.Td>
-                          <Table.Td ta="right" fw={600}>
+                          <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
                             {formatFigure(f.value, 'sum', locale, indicator?.unit ?? '')}
                           </Table.Td>
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             <Text size="sm" c="dimmed">
                               {formatDate(f.updatedAt, locale)}
                             </Text>
@@ -115,7 +138,9 @@ function RecordForm({ indicators }: { indicators: AvailableIndicator[] }) {
   const label = useLabel();
   const { org } = useWorkspace();
   const queryClient = useQueryClient();
-  const [indicator, setIndicator] = useState<string | null>(indicators.length === 1 ? keyOf(indicators[0] ?? { frameworkId: '' }) : null);
+  const [indicator, setIndicator] = useState<string | null>(
+    indicators.length === 1 ? keyOf(indicators[0] ?? { frameworkId: '' }) : null,
+  );
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [value, setValue] = useState<number | ''>('');
   const [saved, setSaved] = useState(false);
@@ -166,7 +191,7 @@ function RecordForm({ indicators }: { indicators: AvailableIndicator[] }) {
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
             label={t('activity.period')}
-            description={t('campaigns.periodHint')}
+            description={t('activity.periodHint')}
             required
             value={period}
             onChange={(e) => setPeriod(e.currentTarget.value)}
@@ -176,8 +201,8 @@ function RecordForm({ indicators }: { indicators: AvailableIndicator[] }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <NumberInput
-            label={t('activity.value')}
-            description={chosen?.unit || ' '}
+            label={chosen?.unit ? `${t('activity.value')} (${chosen.unit})` : t('activity.value')}
+            description={t('activity.valueHint')}
             required
             min={0}
             thousandSeparator=" "

@@ -81,6 +81,7 @@ export function AuthForms({ initialMode = 'sign-in' }: { initialMode?: 'sign-in'
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={fieldError('password')}
+          visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
         />
         <Button type="submit" loading={submit.isPending} fullWidth size="md">
           {mode === 'sign-in' ? t('auth.signIn') : t('auth.signUp')}

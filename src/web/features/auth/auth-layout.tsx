@@ -1,11 +1,27 @@
-import { Box, Container, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Box,
+  Container,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconChart, IconCollective, IconQuestionnaire, SocleMark } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 
 /** The signed-out frame: a short word on Socle beside the form. */
-export function AuthLayout({ children, signedIn = false }: { children: ReactNode; signedIn?: boolean }) {
+export function AuthLayout({
+  children,
+  signedIn = false,
+}: {
+  children: ReactNode;
+  signedIn?: boolean;
+}) {
   const { t } = useTranslation();
   const points = [
     { icon: <IconCollective />, text: t('auth.point1') },
@@ -45,7 +61,15 @@ export function AuthLayout({ children, signedIn = false }: { children: ReactNode
               ))}
             </Stack>
           </Stack>
-          <Paper shadow="md" radius="lg" p={{ base: 'lg', sm: 32 }} withBorder maw={460} w="100%" mx="auto">
+          <Paper
+            shadow="md"
+            radius="lg"
+            p={{ base: 'lg', sm: 32 }}
+            withBorder
+            maw={460}
+            w="100%"
+            mx="auto"
+          >
             {children}
           </Paper>
         </SimpleGrid>

@@ -73,7 +73,9 @@ export function InvitationPage({ token, me }: { token: string; me: Me | null }) 
             <Divider />
             {me ? (
               <Stack gap="sm">
-                <Text size="sm">{t('invitation.signedInAs', { name: me.user.name, email: me.user.email })}</Text>
+                <Text size="sm">
+                  {t('invitation.signedInAs', { name: me.user.name, email: me.user.email })}
+                </Text>
                 <ErrorAlert error={accept.error} />
                 <Button size="md" loading={accept.isPending} onClick={() => accept.mutate()}>
                   {t('invitation.accept')}

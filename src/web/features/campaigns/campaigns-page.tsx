@@ -47,7 +47,11 @@ export function CampaignsPage() {
 
   return (
     <>
-      <PageHeader title={t('campaigns.title')} description={t('campaigns.intro')} actions={newButton} />
+      <PageHeader
+        title={t('campaigns.title')}
+        description={t('campaigns.intro')}
+        actions={newButton}
+      />
       {list.isPending ? (
         <PageLoader />
       ) : list.isError ? (
@@ -58,7 +62,9 @@ export function CampaignsPage() {
             icon={<IconCampaign size={26} />}
             title={t('campaigns.emptyTitle')}
             description={t('campaigns.emptyText')}
-            action={canWrite && <Button onClick={() => setCreating(true)}>{t('campaigns.new')}</Button>}
+            action={
+              canWrite && <Button onClick={() => setCreating(true)}>{t('campaigns.new')}</Button>
+            }
           />
         </Card>
       ) : (
@@ -68,7 +74,12 @@ export function CampaignsPage() {
           ))}
         </Stack>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('campaigns.new')} size="lg">
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('campaigns.new')}
+        size="lg"
+      >
         {creating && <CreateCampaignForm onDone={() => setCreating(false)} />}
       </Modal>
     </>
@@ -94,7 +105,13 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
       : null;
 
   return (
-    <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={`campaign-${campaign.id}`}>
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="article"
+      aria-labelledby={`campaign-${campaign.id}`}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <div>
@@ -135,7 +152,12 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Text>
             {rate !== null && (
               <>
-                <Progress value={rate * 100} size="md" radius="xl" aria-label={t('campaigns.rate')} />
+                <Progress
+                  value={rate * 100}
+                  size="md"
+                  radius="xl"
+                  aria-label={t('campaigns.rate')}
+                />
                 <Text size="xs" c="dimmed">
                   {t('campaigns.rateText', { rate: formatRate(rate, locale) })}
                 </Text>
@@ -148,7 +170,14 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Text>
             <Group gap="xs" wrap="nowrap">
               <IconLink size={16} />
-              <Anchor href={link} target="_blank" rel="noopener" size="sm" data-testid="campaign-link" className="socle-break">
+              <Anchor
+                href={link}
+                target="_blank"
+                rel="noopener"
+                size="sm"
+                data-testid="campaign-link"
+                className="socle-break"
+              >
                 {link}
               </Anchor>
             </Group>
@@ -224,7 +253,9 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
           data={(questionnaires.data ?? []).map((q) => ({ value: q.id, label: q.title }))}
           value={questionnaireId}
           onChange={setQuestionnaireId}
-          placeholder={questionnaires.isPending ? t('common.loading') : t('campaigns.chooseQuestionnaire')}
+          placeholder={
+            questionnaires.isPending ? t('common.loading') : t('campaigns.chooseQuestionnaire')
+          }
           error={fieldError('questionnaireId')}
           searchable
         />

@@ -35,14 +35,22 @@ export function CollectivePage() {
   const { collective, org, collectivesLoading } = useWorkspace();
   const [creating, setCreating] = useState(false);
   const createButton = (
-    <Button variant={collective ? 'default' : 'filled'} leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+    <Button
+      variant={collective ? 'default' : 'filled'}
+      leftSection={<IconPlus size={18} />}
+      onClick={() => setCreating(true)}
+    >
       {t('collective.create')}
     </Button>
   );
 
   return (
     <>
-      <PageHeader title={t('collective.title')} description={t('collective.intro')} actions={createButton} />
+      <PageHeader
+        title={t('collective.title')}
+        description={t('collective.intro')}
+        actions={createButton}
+      />
       {collectivesLoading ? (
         <PageLoader />
       ) : collective ? (
@@ -54,8 +62,7 @@ export function CollectivePage() {
             title={t('collective.emptyTitle')}
             description={
               <>
-                {t('collective.emptyText')}{' '}
-                <Code>{org.slug}</Code>
+                {t('collective.emptyText')} <Code>{org.slug}</Code>
                 {'. '}
                 {t('collective.emptyText2')}{' '}
                 <Anchor component={Link} to={paths.organisation}>
@@ -68,7 +75,12 @@ export function CollectivePage() {
           />
         </Card>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('collective.create')} size="lg">
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('collective.create')}
+        size="lg"
+      >
         {creating && <CreateCollectiveForm onDone={() => setCreating(false)} />}
       </Modal>
     </>
@@ -83,7 +95,8 @@ function CollectiveView({ collective }: { collective: Collective }) {
   });
 
   if (detail.isPending) return <PageLoader />;
-  if (detail.isError) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.isError)
+    return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const c = detail.data;
   const active = c.members.filter((m) => m.status === 'active').length;
   const copil = c.members.filter((m) => m.copil).length;
@@ -100,7 +113,10 @@ function CollectiveView({ collective }: { collective: Collective }) {
         <SimpleGrid cols={{ base: 1, xs: 3 }} mt="md" spacing="md">
           <Stat label={t('collective.activeMembers')} value={String(active)} />
           <Stat label={t('collective.copilMembers')} value={String(copil)} />
-          <Stat label={t('collective.threshold')} value={t('collective.thresholdValue', { count: c.suppressionThreshold })} />
+          <Stat
+            label={t('collective.threshold')}
+            value={t('collective.thresholdValue', { count: c.suppressionThreshold })}
+          />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="sm">
           {t('collective.thresholdHint')}
@@ -117,7 +133,13 @@ function CollectiveView({ collective }: { collective: Collective }) {
       </Card>
 
       {c.canManage && (
-        <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="invite-title">
+        <Card
+          withBorder
+          radius="md"
+          padding="lg"
+          component="section"
+          aria-labelledby="invite-title"
+        >
           <Title order={2} fz={18} id="invite-title">
             {t('collective.inviteTitle')}
           </Title>
@@ -205,7 +227,9 @@ function MembersTable({ collective }: { collective: CollectiveDetail }) {
                     <Switch
                       checked={m.copil}
                       onChange={() => toggle.mutate(m)}
-                      disabled={toggle.isPending && toggle.variables?.organisationId === m.organisationId}
+                      disabled={
+                        toggle.isPending && toggle.variables?.organisationId === m.organisationId
+                      }
                       aria-label={t('collective.copilToggle', { name: m.name })}
                       label={m.copil ? t('common.yes') : t('common.no')}
                     />
@@ -277,7 +301,11 @@ function InviteMemberForm({ collectiveId }: { collectiveId: string }) {
             {t('collective.invite')}
           </Button>
         </Group>
-        <Checkbox label={t('collective.inviteCopil')} checked={copil} onChange={(e) => setCopil(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('collective.inviteCopil')}
+          checked={copil}
+          onChange={(e) => setCopil(e.currentTarget.checked)}
+        />
       </Stack>
     </form>
   );
@@ -303,7 +331,8 @@ function CreateCollectiveForm({ onDone }: { onDone: () => void }) {
     onSuccess: async (collective) => {
       await queryClient.invalidateQueries({ queryKey: keys.collectives });
       // The coordinator is a member: show the new collective from its point of view.
-      if (collective.coordinatorOrganisationId !== org.id) setOrgId(collective.coordinatorOrganisationId);
+      if (collective.coordinatorOrganisationId !== org.id)
+        setOrgId(collective.coordinatorOrganisationId);
       setCollectiveId(collective.id);
       onDone();
     },

@@ -91,7 +91,8 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
   const framework = query.data;
   const { canEdit, draft, adopted } = framework;
   const preferred = which ?? (canEdit && draft ? 'draft' : adopted ? 'adopted' : 'draft');
-  const version: FrameworkVersion | null = preferred === 'draft' ? (draft ?? adopted) : (adopted ?? draft);
+  const version: FrameworkVersion | null =
+    preferred === 'draft' ? (draft ?? adopted) : (adopted ?? draft);
   const showingDraft = version !== null && version === draft;
   // Edits go to the draft; the server opens one from the adopted version when needed.
   const editable = canEdit && (showingDraft || !draft);
@@ -114,7 +115,11 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             <Group gap="xs" mt="xs">
               {version ? (
                 <>
-                  <Badge color={version.status === 'adopted' ? 'socle' : 'yellow'} variant="filled" data-testid="framework-status">
+                  <Badge
+                    color={version.status === 'adopted' ? 'socle' : 'yellow'}
+                    variant="filled"
+                    data-testid="framework-status"
+                  >
                     {t(`versionStatus.${version.status}`)}
                   </Badge>
                   <Badge variant="outline" color="gray">
@@ -146,7 +151,10 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
                 value={showingDraft ? 'draft' : 'adopted'}
                 onChange={(v) => setWhich(v === 'draft' ? 'draft' : 'adopted')}
                 data={[
-                  { value: 'adopted', label: t('framework.showAdopted', { number: adopted.number }) },
+                  {
+                    value: 'adopted',
+                    label: t('framework.showAdopted', { number: adopted.number }),
+                  },
                   { value: 'draft', label: t('framework.showDraft', { number: draft.number }) },
                 ]}
               />
@@ -178,7 +186,13 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
         </Stack>
       </Card>
 
-      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`toc-${frameworkId}`}>
+      <Card
+        withBorder
+        radius="md"
+        padding="lg"
+        component="section"
+        aria-labelledby={`toc-${frameworkId}`}
+      >
         <Group justify="space-between" mb="md">
           <div>
             <Title order={3} fz={17} id={`toc-${frameworkId}`}>
@@ -189,7 +203,11 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             </Text>
           </div>
           {editable && (
-            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setDialog({ type: 'node', parentId: null })}>
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setDialog({ type: 'node', parentId: null })}
+            >
               {t('node.add')}
             </Button>
           )}
@@ -210,7 +228,13 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
         )}
       </Card>
 
-      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`ind-${frameworkId}`}>
+      <Card
+        withBorder
+        radius="md"
+        padding="lg"
+        component="section"
+        aria-labelledby={`ind-${frameworkId}`}
+      >
         <Group justify="space-between" mb="md">
           <div>
             <Title order={3} fz={17} id={`ind-${frameworkId}`}>
@@ -221,7 +245,10 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             </Text>
           </div>
           {editable && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ type: 'indicator', indicator: null })}>
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setDialog({ type: 'indicator', indicator: null })}
+            >
               {t('indicator.add')}
             </Button>
           )}
@@ -230,7 +257,9 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           <Empty
             icon={<IconFramework size={26} />}
             title={t('framework.indicatorsEmptyTitle')}
-            description={editable ? t('framework.indicatorsEmptyEdit') : t('framework.indicatorsEmpty')}
+            description={
+              editable ? t('framework.indicatorsEmptyEdit') : t('framework.indicatorsEmpty')
+            }
           />
         ) : (
           <IndicatorTable
@@ -330,7 +359,7 @@ function IndicatorTable({
           {indicators.map((indicator) => (
             <Table.Tr key={indicator.id} data-testid={`framework-indicator-${indicator.code}`}>
               <Table.Td>
-                <Text ff="monospace" size="sm" fw={600}>
+                <Text ff="monospace" size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                   {indicator.code}
                 </Text>
               </Table.Td>
@@ -345,13 +374,19 @@ function IndicatorTable({
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{indicator.computation.type === 'share' ? '%' : indicator.unit || '—'}</Table.Td>
+              <Table.Td>
+                {indicator.computation.type === 'share' ? '%' : indicator.unit || '—'}
+              </Table.Td>
               <Table.Td>{t(`polarity.${indicator.polarity}`)}</Table.Td>
               {editable && (
                 <Table.Td>
                   <Group gap={2} wrap="nowrap" justify="flex-end">
                     <Tooltip label={t('common.edit')}>
-                      <ActionIcon variant="subtle" onClick={() => onEdit(indicator)} aria-label={t('indicator.editNamed', { code: indicator.code })}>
+                      <ActionIcon
+                        variant="subtle"
+                        onClick={() => onEdit(indicator)}
+                        aria-label={t('indicator.editNamed', { code: indicator.code })}
+                      >
                         <IconPencil size={18} />
                       </ActionIcon>
                     </Tooltip>
@@ -361,7 +396,11 @@ function IndicatorTable({
                       onConfirm={() => onDelete(indicator)}
                       loading={deleting}
                     >
-                      <ActionIcon variant="subtle" color="red" aria-label={t('indicator.deleteNamed', { code: indicator.code })}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('indicator.deleteNamed', { code: indicator.code })}
+                      >
                         <IconTrash size={18} />
                       </ActionIcon>
                     </ConfirmAction>
@@ -375,4 +414,3 @@ function IndicatorTable({
     </Table.ScrollContainer>
   );
 }
-

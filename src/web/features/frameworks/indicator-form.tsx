@@ -1,7 +1,12 @@
 import { Button, Grid, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computationTypes, indicatorKinds, polarities, stakeholderGroups } from '../../api/enums.ts';
+import {
+  computationTypes,
+  indicatorKinds,
+  polarities,
+  stakeholderGroups,
+} from '../../api/enums.ts';
 import type { Indicator, TocNode } from '../../api/types.ts';
 import { useLabel } from '../../i18n/use-locale.ts';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
@@ -94,7 +99,8 @@ export function IndicatorForm({
   const { t } = useTranslation();
   const label = useLabel();
   const [d, setD] = useState<Draft>(() => draftOf(indicator));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setD((prev) => ({ ...prev, [key]: value }));
   const fieldError = useFieldErrors(mutation.error);
 
   const submit = (event: FormEvent) => {
@@ -108,25 +114,25 @@ export function IndicatorForm({
         <ErrorAlert error={mutation.error} />
         <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput
-            label={t('indicator.code')}
-            description={t('indicator.codeHint')}
-            required
-            value={d.code}
-            onChange={(e) => set('code', e.currentTarget.value)}
-            error={fieldError('code')}
-            maxLength={30}
-            data-autofocus
-          />
+            <TextInput
+              label={t('indicator.code')}
+              description={t('indicator.codeHint')}
+              required
+              value={d.code}
+              onChange={(e) => set('code', e.currentTarget.value)}
+              error={fieldError('code')}
+              maxLength={30}
+              data-autofocus
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput
-            label={t('indicator.labelFr')}
-            required
-            value={d.labelFr}
-            onChange={(e) => set('labelFr', e.currentTarget.value)}
-            error={fieldError('labelFr')}
-          />
+            <TextInput
+              label={t('indicator.labelFr')}
+              required
+              value={d.labelFr}
+              onChange={(e) => set('labelFr', e.currentTarget.value)}
+              error={fieldError('labelFr')}
+            />
           </Grid.Col>
         </Grid>
         <TextInput
@@ -141,7 +147,7 @@ export function IndicatorForm({
             label={t('indicator.kind')}
             data={indicatorKinds.map((k) => ({ value: k, label: t(`indicatorKind.${k}`) }))}
             value={d.kind}
-            onChange={(v) => v && set('kind', v as Draft['kind'])}
+            onChange={(v) => v && set('kind', v)}
             allowDeselect={false}
             error={fieldError('kind')}
           />
@@ -149,7 +155,7 @@ export function IndicatorForm({
             label={t('indicator.stakeholder')}
             data={stakeholderGroups.map((k) => ({ value: k, label: t(`stakeholder.${k}`) }))}
             value={d.stakeholderGroup}
-            onChange={(v) => v && set('stakeholderGroup', v as Draft['stakeholderGroup'])}
+            onChange={(v) => v && set('stakeholderGroup', v)}
             allowDeselect={false}
             error={fieldError('stakeholderGroup')}
           />
@@ -158,7 +164,7 @@ export function IndicatorForm({
             description={t(`computationHint.${d.computationType}`)}
             data={computationTypes.map((k) => ({ value: k, label: t(`computation.${k}`) }))}
             value={d.computationType}
-            onChange={(v) => v && set('computationType', v as ComputationType)}
+            onChange={(v) => v && set('computationType', v)}
             allowDeselect={false}
             error={fieldError('computation.type') ?? fieldError('computation')}
           />
@@ -190,7 +196,7 @@ export function IndicatorForm({
             label={t('indicator.polarity')}
             data={polarities.map((k) => ({ value: k, label: t(`polarity.${k}`) }))}
             value={d.polarity}
-            onChange={(v) => v && set('polarity', v as Draft['polarity'])}
+            onChange={(v) => v && set('polarity', v)}
             allowDeselect={false}
             error={fieldError('polarity')}
           />
@@ -198,7 +204,10 @@ export function IndicatorForm({
             label={t('indicator.node')}
             description={t('common.optional')}
             placeholder={t('indicator.noNode')}
-            data={nodes.map((n) => ({ value: n.id, label: `${t(`nodeKind.${n.kind}`)} · ${label(n)}` }))}
+            data={nodes.map((n) => ({
+              value: n.id,
+              label: `${t(`nodeKind.${n.kind}`)} · ${label(n)}`,
+            }))}
             value={d.nodeId}
             onChange={(v) => set('nodeId', v)}
             clearable

@@ -65,14 +65,17 @@ export function NodeForm({
             label={t('node.kind')}
             data={nodeKinds.map((k) => ({ value: k, label: t(`nodeKind.${k}`) }))}
             value={kind}
-            onChange={(v) => v && setKind(v as Kind)}
+            onChange={(v) => v && setKind(v)}
             allowDeselect={false}
             error={fieldError('kind')}
           />
           <Select
             label={t('node.parent')}
             placeholder={t('node.noParent')}
-            data={nodes.map((n) => ({ value: n.id, label: `${t(`nodeKind.${n.kind}`)} · ${label(n)}` }))}
+            data={nodes.map((n) => ({
+              value: n.id,
+              label: `${t(`nodeKind.${n.kind}`)} · ${label(n)}`,
+            }))}
             value={parentChoice}
             onChange={setParentChoice}
             clearable
@@ -101,7 +104,7 @@ export function NodeForm({
           placeholder={t('node.noStakeholder')}
           data={stakeholderGroups.map((k) => ({ value: k, label: t(`stakeholder.${k}`) }))}
           value={stakeholder}
-          onChange={(v) => setStakeholder(v as TocNode['stakeholderGroup'])}
+          onChange={(v) => setStakeholder(v)}
           clearable
           error={fieldError('stakeholderGroup')}
         />

@@ -5,7 +5,12 @@ import { useLabel } from '../../i18n/use-locale.ts';
 import { ConfirmAction } from '../../ui/confirm-action.tsx';
 import { IconPlus, IconTrash } from '../../ui/icons.tsx';
 
-const kindOrder: Record<TocNode['kind'], number> = { impact: 0, outcome: 1, output: 2, activity: 3 };
+const kindOrder: Record<TocNode['kind'], number> = {
+  impact: 0,
+  outcome: 1,
+  output: 2,
+  activity: 3,
+};
 const kindColor: Record<TocNode['kind'], string> = {
   impact: 'indigo',
   outcome: 'socle',
@@ -53,7 +58,10 @@ export function TocTree({
   const codesByNode = new Map<string, string[]>();
   for (const indicator of indicators) {
     if (indicator.nodeId) {
-      codesByNode.set(indicator.nodeId, [...(codesByNode.get(indicator.nodeId) ?? []), indicator.code]);
+      codesByNode.set(indicator.nodeId, [
+        ...(codesByNode.get(indicator.nodeId) ?? []),
+        indicator.code,
+      ]);
     }
   }
 
@@ -90,7 +98,12 @@ export function TocTree({
               {canEdit && (
                 <Group gap={2} wrap="nowrap">
                   <Tooltip label={t('node.addBelow')}>
-                    <ActionIcon variant="subtle" size="sm" onClick={() => onAddChild(node)} aria-label={t('node.addBelowNamed', { label: label(node) })}>
+                    <ActionIcon
+                      variant="subtle"
+                      size="sm"
+                      onClick={() => onAddChild(node)}
+                      aria-label={t('node.addBelowNamed', { label: label(node) })}
+                    >
                       <IconPlus size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -100,7 +113,12 @@ export function TocTree({
                     onConfirm={() => onDelete(node)}
                     loading={deleting}
                   >
-                    <ActionIcon variant="subtle" color="red" size="sm" aria-label={t('node.deleteNamed', { label: label(node) })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="sm"
+                      aria-label={t('node.deleteNamed', { label: label(node) })}
+                    >
                       <IconTrash size={16} />
                     </ActionIcon>
                   </ConfirmAction>

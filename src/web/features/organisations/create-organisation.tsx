@@ -65,7 +65,7 @@ export function CreateOrganisationForm({
           label={t('organisation.kind')}
           data={organisationKinds.map((k) => ({ value: k, label: t(`organisationKind.${k}`) }))}
           value={kind}
-          onChange={(v) => v && setKind(v as Kind)}
+          onChange={(v) => v && setKind(v)}
           allowDeselect={false}
           error={fieldError('kind')}
         />

@@ -21,7 +21,13 @@ import { useTranslation } from 'react-i18next';
 import { get, post, seg } from '../../api/client.ts';
 import { roles } from '../../api/enums.ts';
 import { keys } from '../../api/queries.ts';
-import type { Collective, CollectiveInvitation, Invitation, OrganisationMember, Role } from '../../api/types.ts';
+import type {
+  Collective,
+  CollectiveInvitation,
+  Invitation,
+  OrganisationMember,
+  Role,
+} from '../../api/types.ts';
 import { formatDate, formatInteger } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
@@ -43,7 +49,11 @@ export function OrganisationPage() {
         title={org.name}
         description={t('organisation.intro')}
         actions={
-          <Button variant="default" leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={18} />}
+            onClick={() => setCreating(true)}
+          >
             {t('organisation.createAnother')}
           </Button>
         }
@@ -69,7 +79,11 @@ export function OrganisationPage() {
                 <Detail label={t('organisation.communeCode')} value={org.communeCode ?? '—'} />
                 <Detail
                   label={t('organisation.populationServed')}
-                  value={org.populationServed !== null ? formatInteger(org.populationServed, locale) : '—'}
+                  value={
+                    org.populationServed !== null
+                      ? formatInteger(org.populationServed, locale)
+                      : '—'
+                  }
                 />
                 <Detail label={t('organisation.myRole')} value={t(`role.${org.role}`)} />
               </Stack>
@@ -84,8 +98,18 @@ export function OrganisationPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('organisation.createAnother')} size="lg">
-        {creating && <CreateOrganisationForm onCreated={() => setCreating(false)} onCancel={() => setCreating(false)} />}
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('organisation.createAnother')}
+        size="lg"
+      >
+        {creating && (
+          <CreateOrganisationForm
+            onCreated={() => setCreating(false)}
+            onCancel={() => setCreating(false)}
+          />
+        )}
       </Modal>
     </>
   );
@@ -193,7 +217,7 @@ function InviteForm() {
               label={t('organisation.role')}
               data={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
               value={role}
-              onChange={(v) => v && setRole(v as Role)}
+              onChange={(v) => v && setRole(v)}
               allowDeselect={false}
               description={t(`roleHint.${role}`)}
               error={fieldError('role')}
@@ -217,7 +241,11 @@ function InviteForm() {
           {invite.data && link && (
             <Alert variant="light" color="socle" title={t('organisation.invitationReady')}>
               <Stack gap="xs">
-                <Text size="sm">{t('organisation.invitationReadyText', { date: formatDate(invite.data.expiresAt, locale) })}</Text>
+                <Text size="sm">
+                  {t('organisation.invitationReadyText', {
+                    date: formatDate(invite.data.expiresAt, locale),
+                  })}
+                </Text>
                 <Anchor href={link} size="sm" className="socle-break" data-testid="invitation-link">
                   {link}
                 </Anchor>
@@ -239,7 +267,8 @@ function CollectiveInvitations() {
   const queryClient = useQueryClient();
   const pending = useQuery({
     queryKey: keys.collectiveInvitations(org.id),
-    queryFn: () => get<CollectiveInvitation[]>(`/api/organisations/${seg(org.id)}/collective-invitations`),
+    queryFn: () =>
+      get<CollectiveInvitation[]>(`/api/organisations/${seg(org.id)}/collective-invitations`),
   });
   const accept = useMutation({
     mutationFn: (collectiveId: string) =>
@@ -256,7 +285,13 @@ function CollectiveInvitations() {
   });
 
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="org-collective-invitations">
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="section"
+      aria-labelledby="org-collective-invitations"
+    >
       <Group gap="xs" mb="sm">
         <IconCollective />
         <Title order={2} fz={17} id="org-collective-invitations">

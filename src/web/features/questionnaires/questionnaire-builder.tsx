@@ -66,7 +66,8 @@ const newQuestion = (): QuestionDraft => ({
 
 const hasChoices = (type: QuestionType) => type === 'single' || type === 'multiple';
 const hasRange = (type: QuestionType) => type === 'number' || type === 'scale';
-const indicatorKey = (i: Pick<AvailableIndicator, 'frameworkId' | 'code'>) => `${i.frameworkId}|${i.code}`;
+const indicatorKey = (i: Pick<AvailableIndicator, 'frameworkId' | 'code'>) =>
+  `${i.frameworkId}|${i.code}`;
 
 function bodyOf(title: string, introFr: string, questions: QuestionDraft[]) {
   return {
@@ -82,7 +83,11 @@ function bodyOf(title: string, introFr: string, questions: QuestionDraft[]) {
         helpFr: q.helpFr.trim(),
         required: q.required,
         options: hasChoices(q.type)
-          ? q.options.map((o, i) => ({ value: values[i] ?? o.value, labelFr: o.labelFr.trim(), labelEn: '' }))
+          ? q.options.map((o, i) => ({
+              value: values[i] ?? o.value,
+              labelFr: o.labelFr.trim(),
+              labelEn: '',
+            }))
           : [],
         ...(hasRange(q.type) && q.min !== '' ? { min: q.min } : {}),
         ...(hasRange(q.type) && q.max !== '' ? { max: q.max } : {}),
@@ -103,7 +108,10 @@ export function QuestionnaireBuilder() {
 
   const create = useMutation({
     mutationFn: () =>
-      post<Questionnaire>(`/api/organisations/${seg(org.id)}/questionnaires`, bodyOf(title, introFr, questions)),
+      post<Questionnaire>(
+        `/api/organisations/${seg(org.id)}/questionnaires`,
+        bodyOf(title, introFr, questions),
+      ),
     onSuccess: async (questionnaire) => {
       await queryClient.invalidateQueries({ queryKey: keys.questionnaires(org.id) });
       navigate(paths.questionnaire(questionnaire.id));
@@ -187,7 +195,11 @@ export function QuestionnaireBuilder() {
             />
           ))}
           <Group>
-            <Button variant="light" leftSection={<IconPlus size={18} />} onClick={() => setQuestions((qs) => [...qs, newQuestion()])}>
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={18} />}
+              onClick={() => setQuestions((qs) => [...qs, newQuestion()])}
+            >
               {t('builder.addQuestion')}
             </Button>
           </Group>
@@ -229,7 +241,8 @@ function QuestionEditor({
   const label = useLabel();
   const legendId = useId();
   const number = index + 1;
-  const set = <K extends keyof QuestionDraft>(key: K, value: QuestionDraft[K]) => onChange((x) => ({ ...x, [key]: value }));
+  const set = <K extends keyof QuestionDraft>(key: K, value: QuestionDraft[K]) =>
+    onChange((x) => ({ ...x, [key]: value }));
 
   const setType = (type: QuestionType) =>
     onChange((x) => ({
@@ -246,7 +259,8 @@ function QuestionEditor({
       options: x.options.map((o) => {
         if (o.key !== key) return o;
         const next = { ...o, ...change };
-        if (change.labelFr !== undefined && !o.valueEdited) next.value = optionValueOf(change.labelFr);
+        if (change.labelFr !== undefined && !o.valueEdited)
+          next.value = optionValueOf(change.labelFr);
         return next;
       }),
     }));
@@ -260,29 +274,56 @@ function QuestionEditor({
   const groups = new Map<string, { value: string; label: string }[]>();
   for (const i of indicators) {
     const group = `${i.frameworkName}${i.adopted ? '' : ` (${t('builder.notAdopted')})`}`;
-    groups.set(group, [...(groups.get(group) ?? []), { value: indicatorKey(i), label: `${i.code} — ${label(i)}` }]);
+    groups.set(group, [
+      ...(groups.get(group) ?? []),
+      { value: indicatorKey(i), label: `${i.code} — ${label(i)}` },
+    ]);
   }
   const indicatorData = [...groups].map(([group, items]) => ({ group, items }));
 
   return (
-    <Card withBorder radius="md" padding="lg" component="fieldset" aria-labelledby={legendId} className="socle-fieldset" data-testid={`question-${number}`}>
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="fieldset"
+      aria-labelledby={legendId}
+      className="socle-fieldset"
+      data-testid={`question-${number}`}
+    >
       <Group justify="space-between" mb="md" wrap="nowrap">
         <Title order={3} fz={16} id={legendId}>
           {t('builder.questionN', { n: number })}
         </Title>
         <Group gap={4} wrap="nowrap">
           <Tooltip label={t('builder.moveUp')}>
-            <ActionIcon variant="subtle" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('builder.moveUpN', { n: number })}>
+            <ActionIcon
+              variant="subtle"
+              disabled={index === 0}
+              onClick={() => onMove(-1)}
+              aria-label={t('builder.moveUpN', { n: number })}
+            >
               <IconArrowUp size={18} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('builder.moveDown')}>
-            <ActionIcon variant="subtle" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('builder.moveDownN', { n: number })}>
+            <ActionIcon
+              variant="subtle"
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+              aria-label={t('builder.moveDownN', { n: number })}
+            >
               <IconArrowDown size={18} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('builder.remove')}>
-            <ActionIcon variant="subtle" color="red" disabled={count === 1} onClick={onRemove} aria-label={t('builder.removeN', { n: number })}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              disabled={count === 1}
+              onClick={onRemove}
+              aria-label={t('builder.removeN', { n: number })}
+            >
               <IconTrash size={18} />
             </ActionIcon>
           </Tooltip>
@@ -294,14 +335,16 @@ function QuestionEditor({
             label={t('builder.type')}
             data={questionTypes.map((type) => ({ value: type, label: t(`questionType.${type}`) }))}
             value={q.type}
-            onChange={(v) => v && setType(v as QuestionType)}
+            onChange={(v) => v && setType(v)}
             allowDeselect={false}
             error={fieldError('type')}
           />
           <Select
             label={t('builder.indicator')}
             description={t('builder.indicatorHint')}
-            placeholder={indicators.length ? t('builder.noIndicator') : t('builder.noIndicatorAvailable')}
+            placeholder={
+              indicators.length ? t('builder.noIndicator') : t('builder.noIndicatorAvailable')
+            }
             data={indicatorData}
             value={q.indicator}
             onChange={(v) => set('indicator', v)}
@@ -377,10 +420,11 @@ function QuestionEditor({
                   style={{ flex: 1 }}
                   label={t('builder.optionValue', { n: i + 1 })}
                   value={o.value}
-                  onChange={(e) => setOption(o.key, { value: e.currentTarget.value, valueEdited: true })}
+                  onChange={(e) =>
+                    setOption(o.key, { value: e.currentTarget.value, valueEdited: true })
+                  }
                   onBlur={() => setOption(o.key, { value: optionValueOf(o.value) })}
                   error={fieldError(`options.${i}.value`)}
-                  ff="monospace"
                   styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                   maxLength={60}
                 />
@@ -389,7 +433,9 @@ function QuestionEditor({
                   color="red"
                   mt={26}
                   disabled={q.options.length <= 1}
-                  onClick={() => onChange((x) => ({ ...x, options: x.options.filter((y) => y.key !== o.key) }))}
+                  onClick={() =>
+                    onChange((x) => ({ ...x, options: x.options.filter((y) => y.key !== o.key) }))
+                  }
                   aria-label={t('builder.removeOption', { n: i + 1 })}
                 >
                   <IconTrash size={16} />
@@ -413,7 +459,12 @@ function QuestionEditor({
         )}
 
         {tied && expected.length > 0 && (
-          <Alert variant="light" color={missing.length ? 'yellow' : 'socle'} icon={<IconInfo />} title={t('builder.shareTitle', { code: tied.code })}>
+          <Alert
+            variant="light"
+            color={missing.length ? 'yellow' : 'socle'}
+            icon={<IconInfo />}
+            title={t('builder.shareTitle', { code: tied.code })}
+          >
             <Text size="sm">{t('builder.shareText', { values: expected.join(', ') })}</Text>
             {hasChoices(q.type) && missing.length > 0 && (
               <Button

@@ -20,7 +20,8 @@ export function QuestionnairePage({ id }: { id: string }) {
   const { org, canWrite } = useWorkspace();
   const query = useQuery({
     queryKey: keys.questionnaire(org.id, id),
-    queryFn: () => get<Questionnaire>(`/api/organisations/${seg(org.id)}/questionnaires/${seg(id)}`),
+    queryFn: () =>
+      get<Questionnaire>(`/api/organisations/${seg(org.id)}/questionnaires/${seg(id)}`),
   });
 
   if (query.isPending) return <PageLoader />;
@@ -41,7 +42,11 @@ export function QuestionnairePage({ id }: { id: string }) {
               {t('common.back')}
             </Button>
             {canWrite && (
-              <Button component={Link} to={paths.campaigns} leftSection={<IconCampaign size={18} />}>
+              <Button
+                component={Link}
+                to={paths.campaigns}
+                leftSection={<IconCampaign size={18} />}
+              >
                 {t('questionnaire.launch')}
               </Button>
             )}
@@ -60,7 +65,12 @@ export function QuestionnairePage({ id }: { id: string }) {
               <Title order={2} fz={16} fw={600}>
                 {index + 1}. {label(question)}
                 {question.required && (
-                  <Text component="span" c="red" ml={4} aria-label={t('questionnaire.requiredMark')}>
+                  <Text
+                    component="span"
+                    c="red"
+                    ml={4}
+                    aria-label={t('questionnaire.requiredMark')}
+                  >
                     *
                   </Text>
                 )}

@@ -32,7 +32,11 @@ export function QuestionnairesPage() {
 
   return (
     <>
-      <PageHeader title={t('questionnaires.title')} description={t('questionnaires.intro')} actions={newButton} />
+      <PageHeader
+        title={t('questionnaires.title')}
+        description={t('questionnaires.intro')}
+        actions={newButton}
+      />
       {list.isPending ? (
         <PageLoader />
       ) : list.isError ? (
@@ -45,7 +49,10 @@ export function QuestionnairesPage() {
             description={t('questionnaires.emptyText')}
             action={
               canWrite && (
-                <Button onClick={() => navigate(paths.newQuestionnaire)} leftSection={<IconPlus size={18} />}>
+                <Button
+                  onClick={() => navigate(paths.newQuestionnaire)}
+                  leftSection={<IconPlus size={18} />}
+                >
                   {t('questionnaires.new')}
                 </Button>
               )
@@ -55,7 +62,12 @@ export function QuestionnairesPage() {
       ) : (
         <Card withBorder radius="md" p={0}>
           <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t('questionnaires.title')}>
+            <Table
+              verticalSpacing="sm"
+              horizontalSpacing="md"
+              highlightOnHover
+              aria-label={t('questionnaires.title')}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('questionnaires.name')}</Table.Th>

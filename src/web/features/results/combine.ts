@@ -60,9 +60,11 @@ export type ChartBar = {
 export type ChartSpec = {
   bars: ChartBar[];
   percent: boolean;
+  /** Counts and sums: the axis shows whole numbers only. */
+  integer: boolean;
 };
 
-/** Shares are drawn as percentages; a suppressed or empty figure draws no bar. */
+/** Shares are drawn as percentages; a suppressed or missing figure draws no bar. */
 export function chartSpec(
   computation: Computation,
   sides: Array<{ name: string; result: IndicatorResult | null; color: string }>,
@@ -79,6 +81,8 @@ export function chartSpec(
       high: shown && result.ci ? scale(result.ci.high) : null,
     };
   });
-  if (bars.every((b) => b.value === null)) return null;
-  return { bars, percent };
+  // Nothing to draw when no side has a figure, or every figure is zero.
+  if (bars.every((b) => b.value === null || b.value === 0)) return null;
+  const integer = computation.type === 'count' || computation.type === 'sum';
+  return { bars, percent, integer };
 }

@@ -1,9 +1,21 @@
-import { Badge, Box, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Card,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorResult } from '../../api/types.ts';
 import { formatFigure, formatInteger, formatInterval } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
+import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { chartSpec, type ResultRow } from './combine.ts';
 
 const IndicatorChart = lazy(() => import('./indicator-chart.tsx'));
@@ -29,11 +41,18 @@ function Side({
   const n = result?.n ?? 0;
   const type = result?.computation.type;
   const nText =
-    type === 'sum' ? t('results.nFigures', { count: n, n: formatInteger(n, locale) }) : t('results.n', { count: n, n: formatInteger(n, locale) });
+    type === 'sum'
+      ? t('results.nFigures', { count: n, n: formatInteger(n, locale) })
+      : t('results.n', { count: n, n: formatInteger(n, locale) });
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">
-        <Box w={10} h={10} style={{ borderRadius: 3, background: color, flex: 'none' }} aria-hidden="true" />
+        <Box
+          w={10}
+          h={10}
+          style={{ borderRadius: 3, background: color, flex: 'none' }}
+          aria-hidden="true"
+        />
         <Text size="sm" c="dimmed" truncate>
           {title}
         </Text>
@@ -50,7 +69,7 @@ function Side({
           </Text>
         </Tooltip>
       ) : result && result.value !== null ? (
-        <Text fz={28} fw={700} lh={1.2} c="var(--socle-ink)">
+        <Text fz={{ base: 22, sm: 26 }} fw={700} lh={1.2} c="var(--socle-ink)">
           {formatFigure(result.value, result.computation.type, locale, result.unit)}
         </Text>
       ) : (
@@ -65,12 +84,14 @@ function Side({
           })}
         </Text>
       )}
-      <Text size="sm" fw={500} c="dark.5" data-testid={testId}>
+      <Text size="sm" fw={600} c="dark.6" data-testid={testId}>
         {nText}
-        {result && result.organisations > 1
-          ? ` · ${t('results.organisations', { count: result.organisations })}`
-          : ''}
       </Text>
+      {result && result.organisations > 1 && (
+        <Text size="xs" c="dimmed">
+          {t('results.organisations', { count: result.organisations })}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -96,35 +117,63 @@ export function IndicatorCard({
   const spec = useMemo(
     () =>
       chartSpec(info.computation, [
-        { name: orgName, result: row.org, color: ORG_COLOR },
-        ...(compare ? [{ name: collectiveName ?? '', result: row.collective, color: COLLECTIVE_COLOR }] : []),
+        { name: t('results.chartOrg'), result: row.org, color: ORG_COLOR },
+        ...(compare
+          ? [
+              {
+                name: t('results.chartCollective'),
+                result: row.collective,
+                color: COLLECTIVE_COLOR,
+              },
+            ]
+          : []),
       ]),
-    [info.computation, orgName, row.org, row.collective, compare, collectiveName],
+    [info.computation, row.org, row.collective, compare, t],
   );
   const type = info.computation.type;
   const format = useCallback(
-    (v: number) => (type === 'share' ? formatFigure(v / 100, 'share', locale) : formatFigure(v, type, locale)),
+    (v: number) =>
+      type === 'share' ? formatFigure(v / 100, 'share', locale) : formatFigure(v, type, locale),
     [type, locale],
   );
 
   return (
-    <Card withBorder radius="md" padding="lg" shadow="xs" data-testid={`indicator-${row.code}`} component="article" aria-labelledby={`ind-${row.key}`}>
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      shadow="xs"
+      data-testid={`indicator-${row.code}`}
+      component="article"
+      aria-labelledby={`ind-${row.key}`}
+    >
       <Stack gap="sm" h="100%">
         <div>
           <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
             <Title order={3} fz={16} fw={650} lh={1.35} id={`ind-${row.key}`}>
               {label(info)}
             </Title>
-            <Badge variant="light" color={info.kind === 'output' ? 'gray' : info.kind === 'outcome' ? 'socle' : 'indigo'} style={{ flex: 'none' }}>
+            <Badge
+              variant="light"
+              color={info.kind === 'output' ? 'gray' : info.kind === 'outcome' ? 'socle' : 'indigo'}
+              style={{ flex: 'none' }}
+            >
               {t(`indicatorKind.${info.kind}`)}
             </Badge>
           </Group>
           <Text size="xs" c="dimmed" mt={4}>
-            {row.code} · {t(`stakeholder.${info.stakeholderGroup}`)} · {t(`computation.${info.computation.type}`)}
+            {row.code} · {t(`stakeholder.${info.stakeholderGroup}`)} ·{' '}
+            {t(`computation.${info.computation.type}`)}
           </Text>
         </div>
         <SimpleGrid cols={compare ? 2 : 1} spacing="md">
-          <Side testId={`n-${row.code}`} title={orgName} color={ORG_COLOR} result={row.org} threshold={null} />
+          <Side
+            testId={`n-${row.code}`}
+            title={orgName}
+            color={ORG_COLOR}
+            result={row.org}
+            threshold={null}
+          />
           {compare && (
             <Side
               testId={`collective-n-${row.code}`}
@@ -137,9 +186,11 @@ export function IndicatorCard({
         </SimpleGrid>
         <Box mt="auto">
           {spec ? (
-            <Suspense fallback={<Skeleton height={36 + spec.bars.length * 40} radius="sm" />}>
-              <IndicatorChart spec={spec} format={format} />
-            </Suspense>
+            <ErrorBoundary fallback={null}>
+              <Suspense fallback={<Skeleton height={36 + spec.bars.length * 40} radius="sm" />}>
+                <IndicatorChart spec={spec} format={format} />
+              </Suspense>
+            </ErrorBoundary>
           ) : null}
         </Box>
       </Stack>

@@ -48,7 +48,7 @@ export default function IndicatorChart({
     const chart = echarts.getInstanceByDom(element);
     if (!chart) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const { bars, percent } = spec;
+    const { bars, percent, integer } = spec;
     const maxHigh = Math.max(0, ...bars.map((b) => Math.max(b.high ?? 0, b.value ?? 0)));
     chart.setOption(
       {
@@ -73,7 +73,8 @@ export default function IndicatorChart({
           type: 'value',
           min: 0,
           max: percent ? 100 : niceMax(maxHigh),
-          splitNumber: 4,
+          ...(percent ? { interval: 25 } : { splitNumber: 4 }),
+          ...(integer ? { minInterval: 1 } : {}),
           axisLabel: { color: '#5c6670', formatter: (v: number) => format(v), hideOverlap: true },
           splitLine: { lineStyle: { color: '#e6e9ec' } },
         },
@@ -85,7 +86,7 @@ export default function IndicatorChart({
           axisLine: { lineStyle: { color: '#c9ced4' } },
           axisLabel: {
             color: INK,
-            width: 120,
+            width: 96,
             overflow: 'truncate',
           },
         },

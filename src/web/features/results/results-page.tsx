@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,17 +48,21 @@ export function ResultsPage() {
     orgResults.data,
     collective ? collectiveResults.data : undefined,
   );
-  const threshold = collectiveResults.data?.suppressionThreshold ?? collective?.suppressionThreshold ?? null;
+  const threshold =
+    collectiveResults.data?.suppressionThreshold ?? collective?.suppressionThreshold ?? null;
 
+  // A native select: light, and the phone's own picker on mobile.
   const periodSelect = (
-    <Select
+    <NativeSelect
       label={t('results.period')}
-      data={periods.map((p) => ({ value: p, label: formatPeriod(p, locale) }))}
-      value={period}
-      onChange={(value) => value && setChosen(value)}
-      allowDeselect={false}
+      data={
+        periods.length > 0
+          ? periods.map((p) => ({ value: p, label: formatPeriod(p, locale) }))
+          : [{ value: '', label: t('results.noPeriod') }]
+      }
+      value={period ?? ''}
+      onChange={(event) => event.currentTarget.value && setChosen(event.currentTarget.value)}
       disabled={periods.length === 0}
-      placeholder={t('results.noPeriod')}
       w={200}
     />
   );
@@ -94,7 +98,10 @@ export function ResultsPage() {
         title={t('results.title')}
         description={
           period
-            ? t('results.subtitle', { organisation: org.name, period: formatPeriod(period, locale) })
+            ? t('results.subtitle', {
+                organisation: org.name,
+                period: formatPeriod(period, locale),
+              })
             : t('results.subtitleNoPeriod', { organisation: org.name })
         }
         actions={periodSelect}
@@ -120,7 +127,12 @@ export function ResultsPage() {
               </Anchor>
             </Text>
           )}
-          {collectiveResults.isError && <ErrorAlert error={collectiveResults.error} onRetry={() => void collectiveResults.refetch()} />}
+          {collectiveResults.isError && (
+            <ErrorAlert
+              error={collectiveResults.error}
+              onRetry={() => void collectiveResults.refetch()}
+            />
+          )}
           {common.length + specific.length === 0 ? (
             <Empty
               icon={<IconChart size={26} />}

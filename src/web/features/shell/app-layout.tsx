@@ -1,4 +1,5 @@
 import {
+  Alert,
   AppShell,
   Badge,
   Box,
@@ -6,10 +7,11 @@ import {
   Button,
   ActionIcon,
   Divider,
+  Flex,
   Group,
   NavLink,
+  NativeSelect,
   ScrollArea,
-  Select,
   Stack,
   Text,
   Tooltip,
@@ -31,6 +33,7 @@ import {
   IconQuestionnaire,
   SocleMark,
 } from '../../ui/icons.tsx';
+import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useSignOut } from './sign-out.ts';
 import { useWorkspace } from './workspace.tsx';
@@ -45,32 +48,40 @@ function Switchers({ stacked }: { stacked: boolean }) {
     { value: NO_COLLECTIVE, label: t('shell.noCollective') },
     ...ws.collectives.map((c) => ({ value: c.id, label: c.name })),
   ];
-  const common = { size: 'sm' as const, allowDeselect: false, comboboxProps: { withinPortal: true } };
   return (
-    <Group gap="sm" wrap={stacked ? 'wrap' : 'nowrap'} grow={stacked} style={stacked ? { flexDirection: 'column', alignItems: 'stretch' } : undefined}>
-      <Select
-        {...common}
+    <Flex gap="sm" direction={stacked ? 'column' : 'row'} align={stacked ? 'stretch' : 'flex-end'}>
+      <NativeSelect
+        size="sm"
         label={t('shell.organisation')}
         data={orgData}
         value={ws.org.id}
-        onChange={(value) => value && ws.setOrgId(value)}
+        onChange={(event) => ws.setOrgId(event.currentTarget.value)}
         w={stacked ? '100%' : 230}
-        checkIconPosition="right"
         classNames={{ label: stacked ? undefined : 'socle-header-label' }}
       />
-      <Select
-        {...common}
+      <NativeSelect
+        size="sm"
         label={t('shell.collective')}
         data={collectiveData}
         value={ws.collective?.id ?? NO_COLLECTIVE}
-        onChange={(value) => ws.setCollectiveId(value === NO_COLLECTIVE ? null : value)}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          ws.setCollectiveId(value === NO_COLLECTIVE ? null : value);
+        }}
         w={stacked ? '100%' : 230}
         disabled={ws.collectives.length === 0}
-        placeholder={t('shell.noCollective')}
-        checkIconPosition="right"
         classNames={{ label: stacked ? undefined : 'socle-header-label' }}
       />
-    </Group>
+    </Flex>
+  );
+}
+
+function PageFailed() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+      {t('errors.pageFailed')}
+    </Alert>
   );
 }
 
@@ -92,13 +103,48 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   const items: NavItem[] = [
     { to: paths.results, label: t('nav.results'), icon: <IconChart />, match: (p) => p === '/' },
-    { to: paths.framework, label: t('nav.framework'), icon: <IconFramework />, match: (p) => p.startsWith(paths.framework) },
-    { to: paths.questionnaires, label: t('nav.questionnaires'), icon: <IconQuestionnaire />, match: (p) => p.startsWith(paths.questionnaires) },
-    { to: paths.campaigns, label: t('nav.campaigns'), icon: <IconCampaign />, match: (p) => p.startsWith(paths.campaigns) },
-    { to: paths.activity, label: t('nav.activity'), icon: <IconActivity />, match: (p) => p.startsWith(paths.activity) },
-    { to: paths.collective, label: t('nav.collective'), icon: <IconCollective />, match: (p) => p.startsWith(paths.collective) },
-    { to: paths.organisation, label: t('nav.organisation'), icon: <IconOrganisation />, match: (p) => p.startsWith(paths.organisation) },
-    { to: paths.tokens, label: t('nav.tokens'), icon: <IconKey />, match: (p) => p.startsWith(paths.tokens) },
+    {
+      to: paths.framework,
+      label: t('nav.framework'),
+      icon: <IconFramework />,
+      match: (p) => p.startsWith(paths.framework),
+    },
+    {
+      to: paths.questionnaires,
+      label: t('nav.questionnaires'),
+      icon: <IconQuestionnaire />,
+      match: (p) => p.startsWith(paths.questionnaires),
+    },
+    {
+      to: paths.campaigns,
+      label: t('nav.campaigns'),
+      icon: <IconCampaign />,
+      match: (p) => p.startsWith(paths.campaigns),
+    },
+    {
+      to: paths.activity,
+      label: t('nav.activity'),
+      icon: <IconActivity />,
+      match: (p) => p.startsWith(paths.activity),
+    },
+    {
+      to: paths.collective,
+      label: t('nav.collective'),
+      icon: <IconCollective />,
+      match: (p) => p.startsWith(paths.collective),
+    },
+    {
+      to: paths.organisation,
+      label: t('nav.organisation'),
+      icon: <IconOrganisation />,
+      match: (p) => p.startsWith(paths.organisation),
+    },
+    {
+      to: paths.tokens,
+      label: t('nav.tokens'),
+      icon: <IconKey />,
+      match: (p) => p.startsWith(paths.tokens),
+    },
   ];
 
   return (
@@ -120,7 +166,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
               size="sm"
               aria-label={opened ? t('shell.closeMenu') : t('shell.openMenu')}
             />
-            <a href="/" onClick={(e) => onLinkClick(e, '/')} className="socle-brand" aria-label={t('shell.home')}>
+            <a
+              href="/"
+              onClick={(e) => onLinkClick(e, '/')}
+              className="socle-brand"
+              aria-label={t('shell.home')}
+            >
               <SocleMark />
               <Text component="span" fw={800} fz={20} c="socle.9">
                 Socle
@@ -208,8 +259,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className="socle-main">
-        <Box maw={1200} mx="auto">
-          {children}
+        {/* Keyed by organisation: switching resets each page's own choices (period, tab…). */}
+        <Box maw={1200} mx="auto" key={ws.org.id}>
+          <ErrorBoundary resetKey={path} fallback={<PageFailed />}>
+            {children}
+          </ErrorBoundary>
         </Box>
       </AppShell.Main>
     </AppShell>

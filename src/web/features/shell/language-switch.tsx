@@ -29,8 +29,22 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
         if (signedIn) save.mutate(next);
       }}
       data={[
-        { value: 'fr', label: <span lang="fr" title="Français">FR</span> },
-        { value: 'en', label: <span lang="en" title="English">EN</span> },
+        {
+          value: 'fr',
+          label: (
+            <span lang="fr" title="Français">
+              FR
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span lang="en" title="English">
+              EN
+            </span>
+          ),
+        },
       ]}
     />
   );

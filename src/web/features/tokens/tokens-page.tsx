@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +53,13 @@ export function TokensPage() {
     <>
       <PageHeader title={t('tokens.title')} description={t('tokens.intro')} />
       <Stack gap="lg">
-        <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="token-create">
+        <Card
+          withBorder
+          radius="md"
+          padding="lg"
+          component="section"
+          aria-labelledby="token-create"
+        >
           <Title order={2} fz={17} id="token-create" mb="sm">
             {t('tokens.create')}
           </Title>
@@ -59,14 +77,24 @@ export function TokensPage() {
                   maxLength={80}
                   style={{ flex: '1 1 280px' }}
                 />
-                <Button type="submit" loading={create.isPending} leftSection={<IconKey size={18} />}>
+                <Button
+                  type="submit"
+                  loading={create.isPending}
+                  leftSection={<IconKey size={18} />}
+                >
                   {t('tokens.createSubmit')}
                 </Button>
               </Group>
             </Stack>
           </form>
           {create.data && (
-            <Alert mt="md" color="yellow" variant="light" title={t('tokens.secretTitle')} role="status">
+            <Alert
+              mt="md"
+              color="yellow"
+              variant="light"
+              title={t('tokens.secretTitle')}
+              role="status"
+            >
               <Stack gap="xs">
                 <Text size="sm">{t('tokens.secretOnce')}</Text>
                 <Code block data-testid="token-secret" className="socle-break">
@@ -87,7 +115,11 @@ export function TokensPage() {
           ) : tokens.isError ? (
             <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
           ) : tokens.data.length === 0 ? (
-            <Empty icon={<IconKey size={26} />} title={t('tokens.emptyTitle')} description={t('tokens.emptyText')} />
+            <Empty
+              icon={<IconKey size={26} />}
+              title={t('tokens.emptyTitle')}
+              description={t('tokens.emptyText')}
+            />
           ) : (
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label={t('tokens.title')}>
@@ -111,7 +143,11 @@ export function TokensPage() {
                         <Code>{token.prefix}…</Code>
                       </Table.Td>
                       <Table.Td>{formatDate(token.createdAt, locale)}</Table.Td>
-                      <Table.Td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : t('tokens.never')}</Table.Td>
+                      <Table.Td>
+                        {token.lastUsedAt
+                          ? formatDate(token.lastUsedAt, locale)
+                          : t('tokens.never')}
+                      </Table.Td>
                       <Table.Td>
                         {token.revokedAt ? (
                           <Badge color="gray" variant="light">
@@ -131,7 +167,12 @@ export function TokensPage() {
                             onConfirm={() => revoke.mutate(token.id)}
                             loading={revoke.isPending}
                           >
-                            <Button size="xs" variant="light" color="red" aria-label={t('tokens.revokeNamed', { name: token.name })}>
+                            <Button
+                              size="xs"
+                              variant="light"
+                              color="red"
+                              aria-label={t('tokens.revokeNamed', { name: token.name })}
+                            >
                               {t('tokens.revoke')}
                             </Button>
                           </ConfirmAction>
