@@ -36,7 +36,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long ids reach validation (a clear 400) instead of the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   // An empty JSON body (a POST with a content type and nothing else, as many clients send)
   // counts as no body rather than an error; anything else goes through Fastify's safe parser.
