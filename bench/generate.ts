@@ -57,7 +57,14 @@ const yesNo: Choice[] = [
 
 /** The common framework: one question per indicator, position = index in this list. */
 export const SPECS: readonly Spec[] = [
-  { code: 'CONF', labelFr: 'Avez-vous davantage confiance en vous ?', kind: 'single', options: yesNo, shareOf: ['oui'], required: true },
+  {
+    code: 'CONF',
+    labelFr: 'Avez-vous davantage confiance en vous ?',
+    kind: 'single',
+    options: yesNo,
+    shareOf: ['oui'],
+    required: true,
+  },
   { code: 'BIEN', labelFr: 'Votre bien-être, de 1 à 5', kind: 'scale', min: 1, max: 5 },
   {
     code: 'DROITS',
@@ -71,7 +78,14 @@ export const SPECS: readonly Spec[] = [
     ],
     shareOf: ['caf', 'cpam', 'france_travail'],
   },
-  { code: 'ISOL', labelFr: 'Vous sentez-vous isolé·e ?', kind: 'single', options: yesNo, shareOf: ['oui'], polarity: 'lower_is_better' },
+  {
+    code: 'ISOL',
+    labelFr: 'Vous sentez-vous isolé·e ?',
+    kind: 'single',
+    options: yesNo,
+    shareOf: ['oui'],
+    polarity: 'lower_is_better',
+  },
   { code: 'SANTE', labelFr: 'Votre santé, de 1 à 5', kind: 'scale', min: 1, max: 5 },
   {
     code: 'EMPLOI',
@@ -85,8 +99,20 @@ export const SPECS: readonly Spec[] = [
     ],
     shareOf: ['emploi', 'formation'],
   },
-  { code: 'NUITS', labelFr: 'Nuits en logement stable le mois dernier', kind: 'number', min: 0, max: 31 },
-  { code: 'LIEN', labelFr: 'Avez-vous noué de nouveaux liens ?', kind: 'single', options: yesNo, shareOf: ['oui'] },
+  {
+    code: 'NUITS',
+    labelFr: 'Nuits en logement stable le mois dernier',
+    kind: 'number',
+    min: 0,
+    max: 31,
+  },
+  {
+    code: 'LIEN',
+    labelFr: 'Avez-vous noué de nouveaux liens ?',
+    kind: 'single',
+    options: yesNo,
+    shareOf: ['oui'],
+  },
   { code: 'CONFI', labelFr: 'Confiance dans l’avenir, de 1 à 10', kind: 'scale', min: 1, max: 10 },
   {
     code: 'LOISIRS',
@@ -113,8 +139,20 @@ export const SPECS: readonly Spec[] = [
     shareOf: ['stable'],
   },
   { code: 'AUTONOMIE', labelFr: 'Votre autonomie, de 1 à 5', kind: 'scale', min: 1, max: 5 },
-  { code: 'NUMERIQUE', labelFr: 'Êtes-vous à l’aise avec le numérique ?', kind: 'single', options: yesNo, shareOf: ['oui'] },
-  { code: 'SATISF', labelFr: 'Satisfaction envers l’accompagnement, de 1 à 5', kind: 'scale', min: 1, max: 5 },
+  {
+    code: 'NUMERIQUE',
+    labelFr: 'Êtes-vous à l’aise avec le numérique ?',
+    kind: 'single',
+    options: yesNo,
+    shareOf: ['oui'],
+  },
+  {
+    code: 'SATISF',
+    labelFr: 'Satisfaction envers l’accompagnement, de 1 à 5',
+    kind: 'scale',
+    min: 1,
+    max: 5,
+  },
 ];
 
 /** Bodies for POST /api/frameworks/:id/indicators. */
@@ -190,7 +228,10 @@ export function jsonAnswer(spec: Spec, code: number): string | number | string[]
 }
 
 /** Draws a whole response for the load test: JSON answers keyed by question id. */
-export function drawResponse(rng: Rng, questionIds: readonly string[]): Record<string, string | number | string[]> {
+export function drawResponse(
+  rng: Rng,
+  questionIds: readonly string[],
+): Record<string, string | number | string[]> {
   const answers: Record<string, string | number | string[]> = {};
   SPECS.forEach((spec, k) => {
     const value = jsonAnswer(spec, drawCode(rng, spec, rng(), 0.08));
@@ -200,10 +241,14 @@ export function drawResponse(rng: Rng, questionIds: readonly string[]): Record<s
 }
 
 /** The same response as the HTML form sends it: `client_id` and `q_<questionId>` fields. */
-export function formBody(clientId: string, answers: Record<string, string | number | string[]>): string {
+export function formBody(
+  clientId: string,
+  answers: Record<string, string | number | string[]>,
+): string {
   const form = new URLSearchParams({ client_id: clientId });
   for (const [questionId, value] of Object.entries(answers)) {
-    for (const v of Array.isArray(value) ? value : [value]) form.append(`q_${questionId}`, String(v));
+    for (const v of Array.isArray(value) ? value : [value])
+      form.append(`q_${questionId}`, String(v));
   }
   return form.toString();
 }
@@ -265,7 +310,13 @@ export interface BulkTargets {
  * client ids are md5(seed:row) as uuid: unique, and the same on every run. Pass a transaction
  * to make it all-or-nothing (see loadResponses).
  */
-export async function bulkLoad(db: Pick<Db, 'execute'>, seed: number, plan: BulkPlan, targets: BulkTargets, chunk = 50_000): Promise<{ responses: number; answers: number }> {
+export async function bulkLoad(
+  db: Pick<Db, 'execute'>,
+  seed: number,
+  plan: BulkPlan,
+  targets: BulkTargets,
+  chunk = 50_000,
+): Promise<{ responses: number; answers: number }> {
   const prefix = `bench-${seed}`;
   let answersWritten = 0;
   for (let start = 0; start < plan.count; start += chunk) {
@@ -314,7 +365,12 @@ function affected(result: unknown): number {
  * (`session_replication_role = replica`): the rows refer to ids just read back from the API,
  * and the checks would double the load time. Returns whether they were skipped.
  */
-export async function loadResponses(db: Db, seed: number, plan: BulkPlan, targets: BulkTargets): Promise<{ responses: number; answers: number; fkChecksSkipped: boolean }> {
+export async function loadResponses(
+  db: Db,
+  seed: number,
+  plan: BulkPlan,
+  targets: BulkTargets,
+): Promise<{ responses: number; answers: number; fkChecksSkipped: boolean }> {
   const check: unknown = await db.execute(sql`select current_setting('is_superuser') as su`);
   const superuser = (check as { rows: { su?: unknown }[] }).rows[0]?.su === 'on';
   return db.transaction(async (tx) => {

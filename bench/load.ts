@@ -28,7 +28,12 @@ export interface LoadResult {
   latencies: number[];
 }
 
-export async function runLoad({ clients, seconds, maxRequests, send }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+  clients,
+  seconds,
+  maxRequests,
+  send,
+}: LoadOptions): Promise<LoadResult> {
   const start = performance.now();
   const deadline = start + seconds * 1000;
   const latencies: number[] = [];
@@ -53,7 +58,13 @@ export async function runLoad({ clients, seconds, maxRequests, send }: LoadOptio
     }
   };
   await Promise.all(Array.from({ length: clients }, loop));
-  return { accepted: latencies.length, errors, failures: [...failures], elapsedMs: performance.now() - start, latencies: latencies.sort((a, b) => a - b) };
+  return {
+    accepted: latencies.length,
+    errors,
+    failures: [...failures],
+    elapsedMs: performance.now() - start,
+    latencies: latencies.sort((a, b) => a - b),
+  };
 }
 
 /** Nearest-rank percentile of an ascending list (p in 0..100); NaN when empty. */
@@ -67,7 +78,12 @@ export function percentile(sorted: readonly number[], p: number): number {
  * Times up to `count` sequential calls after `warmups` untimed ones, starting no new timed call
  * once `budgetSeconds` have passed since the first; returns sorted latencies in ms.
  */
-export async function timeSequential(count: number, warmups: number, budgetSeconds: number, call: () => Promise<void>): Promise<number[]> {
+export async function timeSequential(
+  count: number,
+  warmups: number,
+  budgetSeconds: number,
+  call: () => Promise<void>,
+): Promise<number[]> {
   for (let i = 0; i < warmups; i++) await call();
   const latencies: number[] = [];
   const deadline = performance.now() + budgetSeconds * 1000;

@@ -19,7 +19,15 @@ import pg from 'pg';
 import { connect, runMigrations, type Database, type DatabaseKind } from '../src/db/connect.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { drawResponse, formBody, loadResponses, mulberry32, planResponses, SPECS, type BulkPlan } from './generate.ts';
+import {
+  drawResponse,
+  formBody,
+  loadResponses,
+  mulberry32,
+  planResponses,
+  SPECS,
+  type BulkPlan,
+} from './generate.ts';
 import { percentile, runLoad, timeSequential, type LoadResult, type Outcome } from './load.ts';
 import { openCampaign, setUpCollective } from './setup.ts';
 
@@ -27,7 +35,8 @@ function intSetting(name: string, fallback: number, min: number, max: number): n
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw.replaceAll('_', ''));
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max} (got ${raw})`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${name} must be a number from ${min} to ${max} (got ${raw})`);
   return value;
 }
 
@@ -53,7 +62,10 @@ const WARMUP_REQUESTS = 40;
 const started = performance.now();
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const int = (n: number) => n.toLocaleString('en-US');
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function progress(message: string) {
@@ -62,7 +74,10 @@ function progress(message: string) {
 
 function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join(' | ');
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join(' | ');
   return [line(header), ...rows.map(line)].map((l) => l.trimEnd()).join('\n');
 }
 
@@ -100,9 +115,10 @@ async function openPglite(): Promise<Target> {
   };
 }
 
-/** A fresh database on the server, dropped at the end; null when the server cannot be reached. */
+/** A fresh database on the server, dropped at the end; the reason when the server cannot be reached. */
 async function openPostgres(serverUrl: string): Promise<Target | string> {
-  const adminClient = () => new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
+  const adminClient = () =>
+    new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   const admin = adminClient();
   try {
     await admin.connect();
@@ -146,8 +162,21 @@ interface Measured {
   intake: { path: string; result: LoadResult }[];
   stored: { expected: number; found: number };
   setupMs: number;
-  bulk: { responses: number; answers: number; fkChecksSkipped: boolean; ms: number; analyzeMs: number };
-  results: { latencies: number[]; n: number; code: string; type: string; suppressed: boolean; organisations: number };
+  bulk: {
+    responses: number;
+    answers: number;
+    fkChecksSkipped: boolean;
+    ms: number;
+    analyzeMs: number;
+  };
+  results: {
+    latencies: number[];
+    n: number;
+    code: string;
+    type: string;
+    suppressed: boolean;
+    organisations: number;
+  };
 }
 
 async function count(database: Database, query: ReturnType<typeof sql>): Promise<number> {
@@ -164,7 +193,9 @@ async function measure(kind: DatabaseKind, database: Database, plan: BulkPlan): 
     const { port } = app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
 
-    progress(`${kind}: setting up the collective through the API (${MEMBERS} members, ${SPECS.length} indicators)`);
+    progress(
+      `${kind}: setting up the collective through the API (${MEMBERS} members, ${SPECS.length} indicators)`,
+    );
     const t0 = performance.now();
     const collective = await setUpCollective(base, MEMBERS, PERIOD);
     const loadMember = collective.members[0]!;
@@ -180,7 +211,10 @@ async function measure(kind: DatabaseKind, database: Database, plan: BulkPlan): 
           const res = await fetch(`${base}/api/public/campaigns/${loadSlug}/responses`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ clientId: randomUUID(), answers: drawResponse(rng, loadMember.questionIds) }),
+            body: JSON.stringify({
+              clientId: randomUUID(),
+              answers: drawResponse(rng, loadMember.questionIds),
+            }),
             signal: AbortSignal.timeout(30_000),
           });
           const text = await res.text();
@@ -198,21 +232,39 @@ async function measure(kind: DatabaseKind, database: Database, plan: BulkPlan): 
             signal: AbortSignal.timeout(30_000),
           });
           const text = await res.text();
-          return res.status === 303 && (res.headers.get('location') ?? '').includes('/merci') ? true : `${res.status} ${text.slice(0, 160)}`;
+          return res.status === 303 && (res.headers.get('location') ?? '').includes('/merci')
+            ? true
+            : `${res.status} ${text.slice(0, 160)}`;
         },
       },
     ];
     const intake: Measured['intake'] = [];
     let sent = 0;
     for (const { path, send } of paths) {
-      const warm = await runLoad({ clients: settings.clients, seconds: 10, maxRequests: WARMUP_REQUESTS, send });
-      progress(`${kind}: ${path}: ${settings.clients} clients × ${settings.seconds} s (after ${warm.accepted} warm-up requests)`);
-      const result = await runLoad({ clients: settings.clients, seconds: settings.seconds, maxRequests: MAX_REQUESTS, send });
+      const warm = await runLoad({
+        clients: settings.clients,
+        seconds: 10,
+        maxRequests: WARMUP_REQUESTS,
+        send,
+      });
+      progress(
+        `${kind}: ${path}: ${settings.clients} clients × ${settings.seconds} s (after ${warm.accepted} warm-up requests)`,
+      );
+      const result = await runLoad({
+        clients: settings.clients,
+        seconds: settings.seconds,
+        maxRequests: MAX_REQUESTS,
+        send,
+      });
       sent += warm.accepted + result.accepted;
-      if (result.failures.length > 0) progress(`${kind}: ${path}: ${result.errors} errors, e.g. ${result.failures.join(' / ')}`);
+      if (result.failures.length > 0)
+        progress(`${kind}: ${path}: ${result.errors} errors, e.g. ${result.failures.join(' / ')}`);
       intake.push({ path, result });
     }
-    const found = await count(database, sql`select count(*)::int from responses r join campaigns c on c.id = r.campaign_id where c.slug = ${loadSlug}`);
+    const found = await count(
+      database,
+      sql`select count(*)::int from responses r join campaigns c on c.id = r.campaign_id where c.slug = ${loadSlug}`,
+    );
 
     progress(`${kind}: loading ${int(plan.count)} responses × ${SPECS.length} questions in SQL`);
     const t1 = performance.now();
@@ -228,22 +280,54 @@ async function measure(kind: DatabaseKind, database: Database, plan: BulkPlan): 
     const t2 = performance.now();
     await database.db.execute(sql`analyze`);
     const analyzeMs = performance.now() - t2;
-    progress(`${kind}: wrote ${int(written.responses)} responses, ${int(written.answers)} answers in ${seconds(bulkMs)} (analyze ${seconds(analyzeMs)})`);
+    progress(
+      `${kind}: wrote ${int(written.responses)} responses, ${int(written.answers)} answers in ${seconds(bulkMs)} (analyze ${seconds(analyzeMs)})`,
+    );
 
-    progress(`${kind}: timing getCollectiveResults (${RESULT_WARMUPS} warm-ups, then ${RESULT_REQUESTS} timed or ${settings.resultsSeconds} s, whichever comes first)`);
-    const seen: { last?: { indicators: { code: string; n: number; value: number | null; suppressed: boolean; organisations: number; computation: { type: string } }[] } } = {};
-    const latencies = await timeSequential(RESULT_REQUESTS, RESULT_WARMUPS, settings.resultsSeconds, async () => {
-      seen.last = await collective.coordinator.call('GET', `/api/collectives/${collective.collectiveId}/results?period=${PERIOD}`);
-    });
+    progress(
+      `${kind}: timing getCollectiveResults (${RESULT_WARMUPS} warm-ups, then ${RESULT_REQUESTS} timed or ${settings.resultsSeconds} s, whichever comes first)`,
+    );
+    const seen: {
+      last?: {
+        indicators: {
+          code: string;
+          n: number;
+          value: number | null;
+          suppressed: boolean;
+          organisations: number;
+          computation: { type: string };
+        }[];
+      };
+    } = {};
+    const latencies = await timeSequential(
+      RESULT_REQUESTS,
+      RESULT_WARMUPS,
+      settings.resultsSeconds,
+      async () => {
+        seen.last = await collective.coordinator.call(
+          'GET',
+          `/api/collectives/${collective.collectiveId}/results?period=${PERIOD}`,
+        );
+      },
+    );
     const figures = seen.last!.indicators;
-    progress(`${kind}: figures ${figures.map((f) => `${f.code}=${f.value === null ? '—' : f.value.toFixed(f.computation.type === 'share' ? 3 : 2)} (n ${f.n})`).join(', ')}`);
+    progress(
+      `${kind}: figures ${figures.map((f) => `${f.code}=${f.value === null ? '—' : f.value.toFixed(f.computation.type === 'share' ? 3 : 2)} (n ${f.n})`).join(', ')}`,
+    );
     const first = figures[0]!;
     return {
       intake,
       stored: { expected: sent, found },
       setupMs,
       bulk: { ...written, ms: bulkMs, analyzeMs },
-      results: { latencies, n: first.n, code: first.code, type: first.computation.type, suppressed: first.suppressed, organisations: first.organisations },
+      results: {
+        latencies,
+        n: first.n,
+        code: first.code,
+        type: first.computation.type,
+        suppressed: first.suppressed,
+        organisations: first.organisations,
+      },
     };
   } finally {
     await app.close();
@@ -263,11 +347,27 @@ function report(kind: DatabaseKind, m: Measured) {
   const resultsHeader = `getCollectiveResults @ ${int(m.bulk.responses)} responses`;
   const l = m.results.latencies;
   const out = [
-    table(['database', 'path', 'accepted/s', 'p50 ms', 'p99 ms', 'errors'], intakeRows, [false, false, true, true, true, true]),
+    table(['database', 'path', 'accepted/s', 'p50 ms', 'p99 ms', 'errors'], intakeRows, [
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]),
     '',
     table(
       ['database', resultsHeader, 'p50 ms', 'p95 ms', 'max ms', 'n(first indicator)'],
-      [[label, `${l.length === RESULT_REQUESTS ? '' : `${l.length} of `}${RESULT_REQUESTS} sequential, after ${RESULT_WARMUPS} warm-ups${l.length === RESULT_REQUESTS ? '' : ` (${settings.resultsSeconds} s budget)`}`, fmt(percentile(l, 50)), fmt(percentile(l, 95)), fmt(l[l.length - 1]!), `${int(m.results.n)} (${m.results.code}, ${m.results.type}${m.results.suppressed ? ', suppressed!' : ''})`]],
+      [
+        [
+          label,
+          `${l.length === RESULT_REQUESTS ? '' : `${l.length} of `}${RESULT_REQUESTS} sequential, after ${RESULT_WARMUPS} warm-ups${l.length === RESULT_REQUESTS ? '' : ` (${settings.resultsSeconds} s budget)`}`,
+          fmt(percentile(l, 50)),
+          fmt(percentile(l, 95)),
+          fmt(l[l.length - 1]!),
+          `${int(m.results.n)} (${m.results.code}, ${m.results.type}${m.results.suppressed ? ', suppressed!' : ''})`,
+        ],
+      ],
       [false, false, true, true, true, false],
     ),
     '',
@@ -299,11 +399,15 @@ async function main() {
       target = kind === 'pglite' ? await openPglite() : await openPostgres(settings.databaseUrl);
     } catch (error) {
       failed = true;
-      process.stdout.write(`${kind.padEnd(10)} | failed to open: ${error instanceof Error ? error.message : String(error)}\n\n`);
+      process.stdout.write(
+        `${kind.padEnd(10)} | failed to open: ${error instanceof Error ? error.message : String(error)}\n\n`,
+      );
       continue;
     }
     if (typeof target === 'string') {
-      process.stdout.write(`${kind.padEnd(10)} | skipped: PostgreSQL unreachable at ${settings.databaseUrl} (${target})\n\n`);
+      process.stdout.write(
+        `${kind.padEnd(10)} | skipped: PostgreSQL unreachable at ${settings.databaseUrl} (${target})\n\n`,
+      );
       continue;
     }
     try {
@@ -312,12 +416,18 @@ async function main() {
       report(kind, await measure(kind, target.database, plan));
     } catch (error) {
       failed = true;
-      process.stdout.write(`${kind.padEnd(10)} | failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+      process.stdout.write(
+        `${kind.padEnd(10)} | failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`,
+      );
     } finally {
-      await target.dispose().catch((error: unknown) => progress(`${kind}: clean-up failed: ${String(error)}`));
+      await target
+        .dispose()
+        .catch((error: unknown) => progress(`${kind}: clean-up failed: ${String(error)}`));
     }
   }
-  process.stdout.write(`total run time ${seconds(performance.now() - started)}; load average at end ${load()}\n`);
+  process.stdout.write(
+    `total run time ${seconds(performance.now() - started)}; load average at end ${load()}\n`,
+  );
   if (failed) process.exitCode = 1;
 }
 

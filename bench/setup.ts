@@ -31,7 +31,8 @@ export class Person {
       if (match) this.cookie = match[1] || null;
     }
     const text = await res.text();
-    if (!expected.includes(res.status)) throw new ApiError(`${method} ${path} → ${res.status}: ${text.slice(0, 400)}`);
+    if (!expected.includes(res.status))
+      throw new ApiError(`${method} ${path} → ${res.status}: ${text.slice(0, 400)}`);
     return (text ? JSON.parse(text) : null) as T;
   }
 }
@@ -42,7 +43,12 @@ export async function signUp(base: string, name: string): Promise<Person> {
   people += 1;
   const person = new Person(base);
   const email = `bench.${people}.${Date.now()}@socle.test`;
-  await person.call('POST', '/api/auth/sign-up', { email, password: 'correct horse battery', name }, [201]);
+  await person.call(
+    'POST',
+    '/api/auth/sign-up',
+    { email, password: 'correct horse battery', name },
+    [201],
+  );
   return person;
 }
 
@@ -78,27 +84,52 @@ export interface Collective {
 }
 
 /** A coordinator, a collective, `memberCount` member organisations, the framework, questionnaires, campaigns. */
-export async function setUpCollective(base: string, memberCount: number, period: string): Promise<Collective> {
+export async function setUpCollective(
+  base: string,
+  memberCount: number,
+  period: string,
+): Promise<Collective> {
   const coordinator = await signUp(base, 'Coordinatrice');
-  const head = await coordinator.call<Org>('POST', '/api/organisations', { name: 'Réseau banc d’essai', kind: 'network_head' });
-  const collective = await coordinator.call<{ id: string; commonFrameworkId: string }>('POST', '/api/collectives', {
-    name: 'Collectif banc d’essai',
-    coordinatorOrganisationId: head.id,
+  const head = await coordinator.call<Org>('POST', '/api/organisations', {
+    name: 'Réseau banc d’essai',
+    kind: 'network_head',
   });
+  const collective = await coordinator.call<{ id: string; commonFrameworkId: string }>(
+    'POST',
+    '/api/collectives',
+    {
+      name: 'Collectif banc d’essai',
+      coordinatorOrganisationId: head.id,
+    },
+  );
   const frameworkId = collective.commonFrameworkId;
-  for (const body of indicatorBodies()) await coordinator.call('POST', `/api/frameworks/${frameworkId}/indicators`, body);
+  for (const body of indicatorBodies())
+    await coordinator.call('POST', `/api/frameworks/${frameworkId}/indicators`, body);
   await coordinator.call('POST', `/api/frameworks/${frameworkId}/adopt`);
 
   const members: Member[] = [];
   for (let i = 1; i <= memberCount; i++) {
     const admin = await signUp(base, `Admin ${i}`);
-    const org = await admin.call<Org>('POST', '/api/organisations', { name: `Association ${i}`, kind: 'association', populationServed: 500 + 50 * i });
-    await coordinator.call('POST', `/api/collectives/${collective.id}/members`, { organisationSlug: org.slug });
-    await admin.call('POST', `/api/organisations/${org.id}/collective-invitations/${collective.id}/accept`);
-    const q = await admin.call<Questionnaire>('POST', `/api/organisations/${org.id}/questionnaires`, {
-      title: `Questionnaire ${i}`,
-      questions: questionBodies(frameworkId),
+    const org = await admin.call<Org>('POST', '/api/organisations', {
+      name: `Association ${i}`,
+      kind: 'association',
+      populationServed: 500 + 50 * i,
     });
+    await coordinator.call('POST', `/api/collectives/${collective.id}/members`, {
+      organisationSlug: org.slug,
+    });
+    await admin.call(
+      'POST',
+      `/api/organisations/${org.id}/collective-invitations/${collective.id}/accept`,
+    );
+    const q = await admin.call<Questionnaire>(
+      'POST',
+      `/api/organisations/${org.id}/questionnaires`,
+      {
+        title: `Questionnaire ${i}`,
+        questions: questionBodies(frameworkId),
+      },
+    );
     const campaign = await admin.call<Campaign>('POST', `/api/organisations/${org.id}/campaigns`, {
       name: `Campagne ${period}`,
       questionnaireId: q.id,
@@ -119,11 +150,15 @@ export async function setUpCollective(base: string, memberCount: number, period:
 
 /** Another campaign on a member's questionnaire, for the load test (kept out of the measured period). */
 export async function openCampaign(member: Member, period: string): Promise<string> {
-  const campaign = await member.admin.call<Campaign>('POST', `/api/organisations/${member.organisationId}/campaigns`, {
-    name: `Campagne de charge ${period}`,
-    questionnaireId: member.questionnaireId,
-    period,
-    populationServed: 1000,
-  });
+  const campaign = await member.admin.call<Campaign>(
+    'POST',
+    `/api/organisations/${member.organisationId}/campaigns`,
+    {
+      name: `Campagne de charge ${period}`,
+      questionnaireId: member.questionnaireId,
+      period,
+      populationServed: 1000,
+    },
+  );
   return campaign.slug;
 }
