@@ -22,8 +22,8 @@ export const questionInput = z.object({
   helpFr: z.string().trim().max(500).default(''),
   required: z.boolean().default(false),
   options: z.array(questionOption).max(50).default([]),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: z.number().min(-1e9).max(1e9).optional(),
+  max: z.number().min(-1e9).max(1e9).optional(),
   /** Ties the question to an indicator of a framework the organisation uses. */
   indicator: z.object({ frameworkId: id, code: z.string().min(1).max(30) }).nullable().default(null),
 });
@@ -43,6 +43,8 @@ export const question = z.object({
   indicator: z.object({ frameworkId: id, code: z.string() }).nullable(),
 });
 export type Question = z.infer<typeof question>;
+/** What an anonymous respondent sees of a question: nothing of the frameworks behind it. */
+export const publicQuestion = question.omit({ indicator: true });
 
 export const createQuestionnaireBody = z.object({
   title: z.string().trim().min(2).max(200),

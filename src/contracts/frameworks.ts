@@ -44,19 +44,26 @@ export const indicatorCode = z
   .max(30)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
 
-export const indicatorInput = z.object({
+const indicatorFields = z.object({
   code: indicatorCode,
   labelFr: z.string().trim().min(2).max(300),
-  labelEn: z.string().trim().max(300).default(''),
+  labelEn: z.string().trim().max(300),
   kind: indicatorKind,
   stakeholderGroup,
-  unit: z.string().trim().max(40).default(''),
-  polarity: polarity.default('higher_is_better'),
+  unit: z.string().trim().max(40),
+  polarity,
   computation,
+  nodeId: id.nullable(),
+});
+export const indicatorInput = indicatorFields.extend({
+  labelEn: indicatorFields.shape.labelEn.default(''),
+  unit: indicatorFields.shape.unit.default(''),
+  polarity: polarity.default('higher_is_better'),
   nodeId: id.nullable().optional(),
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
-export const indicatorPatch = indicatorInput.partial();
+/** A patch changes only what it names: no defaults here. */
+export const indicatorPatch = indicatorFields.partial().strict();
 
 export const indicator = z.object({
   id,
@@ -75,14 +82,20 @@ export type Indicator = z.infer<typeof indicator>;
 
 export const nodeKinds = ['impact', 'outcome', 'output', 'activity'] as const;
 export const nodeKind = z.enum(nodeKinds);
-export const nodeInput = z.object({
+const nodeFields = z.object({
   kind: nodeKind,
   labelFr: z.string().trim().min(2).max(300),
-  labelEn: z.string().trim().max(300).default(''),
+  labelEn: z.string().trim().max(300),
+  stakeholderGroup: stakeholderGroup.nullable(),
+  parentId: id.nullable(),
+});
+export const nodeInput = nodeFields.extend({
+  labelEn: nodeFields.shape.labelEn.default(''),
   stakeholderGroup: stakeholderGroup.nullable().default(null),
   parentId: id.nullable().default(null),
 });
-export const nodePatch = nodeInput.partial();
+/** A patch changes only what it names: no defaults here. */
+export const nodePatch = nodeFields.partial().strict();
 export const tocNode = z.object({
   id,
   kind: nodeKind,

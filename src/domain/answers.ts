@@ -31,6 +31,8 @@ export type AnswerCheck = { ok: true; answers: CleanAnswer[] } | { ok: false; er
 
 export const MAX_TEXT_LENGTH = 5000;
 export const SCALE_DEFAULT = { min: 1, max: 5 } as const;
+/** Numbers without bounds of their own stay within this, so that sums of squares cannot overflow. */
+export const NUMBER_LIMIT = 1e9;
 
 /** "3,5" and " 3.5 " are the same number to a French respondent. */
 export function parseLocaleNumber(raw: string): number | null {
@@ -70,12 +72,14 @@ function checkOne(q: QuestionRule, raw: unknown): CleanAnswer | AnswerError {
     case 'number': {
       const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseLocaleNumber(raw) : null;
       if (value === null || !Number.isFinite(value)) return err(q.id, 'not_a_number', 'Indiquez un nombre.', 'Enter a number.');
-      const min = q.min ?? (q.type === 'scale' ? SCALE_DEFAULT.min : null);
-      const max = q.max ?? (q.type === 'scale' ? SCALE_DEFAULT.max : null);
+      const min = q.min ?? (q.type === 'scale' ? SCALE_DEFAULT.min : -NUMBER_LIMIT);
+      const max = q.max ?? (q.type === 'scale' ? SCALE_DEFAULT.max : NUMBER_LIMIT);
       if (q.type === 'scale' && !Number.isInteger(value)) return err(q.id, 'out_of_range', `Choisissez une valeur entière de ${min} à ${max}.`, `Choose a whole value from ${min} to ${max}.`);
-      if ((min !== null && value < min) || (max !== null && value > max)) {
-        const range = min !== null && max !== null ? `de ${min} à ${max}` : min !== null ? `d’au moins ${min}` : `d’au plus ${max}`;
-        const rangeEn = min !== null && max !== null ? `from ${min} to ${max}` : min !== null ? `of at least ${min}` : `of at most ${max}`;
+      if (value < min || value > max) {
+        const lowOpen = min === -NUMBER_LIMIT;
+        const highOpen = max === NUMBER_LIMIT;
+        const range = lowOpen === highOpen ? `de ${min} à ${max}` : highOpen ? `d’au moins ${min}` : `d’au plus ${max}`;
+        const rangeEn = lowOpen === highOpen ? `from ${min} to ${max}` : highOpen ? `of at least ${min}` : `of at most ${max}`;
         return err(q.id, 'out_of_range', `Indiquez une valeur ${range}.`, `Enter a value ${rangeEn}.`);
       }
       return { questionId: q.id, options: null, num: value, text: null };

@@ -9,7 +9,7 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited';
+  abstract readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable';
   constructor(
     readonly code: string,
     readonly messageFr: string,
@@ -35,4 +35,7 @@ export class NotFound extends DomainError {
 }
 export class Conflict extends DomainError {
   readonly kind = 'conflict';
+}
+export class Unavailable extends DomainError {
+  readonly kind = 'unavailable';
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Figure } from './indicator-value.ts';
-import { suppressSmallCells } from './suppression.ts';
+import { suppressForOthers, suppressSmallCells } from './suppression.ts';
 
 const fig = (n: number, value: number | null = n === 0 ? null : 0.5): Figure => ({
   value,
@@ -52,4 +52,28 @@ describe('suppressSmallCells', () => {
       expect(() => suppressSmallCells(fig(3), threshold)).toThrow(RangeError);
     },
   );
+});
+
+describe('suppressForOthers', () => {
+  const figure = (n: number): Figure => ({ value: 0.5, n, ci: { low: 0.4, high: 0.6 } });
+  it.each([
+    // n, largest contribution, threshold, suppressed
+    [0, 0, 5, false],
+    [3, 3, 5, true],
+    [20, 20, 5, false],
+    [21, 20, 5, true],
+    [24, 20, 5, true],
+    [25, 20, 5, false],
+    [40, 20, 5, false],
+    [10, 5, 5, false],
+    [9, 5, 5, true],
+  ])('n=%i, largest=%i, k=%i → suppressed %s', (n, largest, k, suppressed) => {
+    const r = suppressForOthers(figure(n), largest, k);
+    expect(r.suppressed).toBe(suppressed);
+    expect(r.n).toBe(n);
+    if (suppressed) {
+      expect(r.value).toBeNull();
+      expect(r.ci).toBeNull();
+    }
+  });
 });

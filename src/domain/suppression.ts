@@ -21,3 +21,18 @@ export function suppressSmallCells(f: Figure, threshold: number): SuppressedFigu
   if (f.n > 0 && f.n < threshold) return { value: null, n: f.n, ci: null, suppressed: true };
   return { ...f, suppressed: false };
 }
+
+/**
+ * The figure a collective shows to its members. Each member also sees its own figure, so it
+ * could subtract it from the pooled one: the pooled figure is hidden too when, once the
+ * largest contributor's answers are taken away, fewer than `threshold` answers remain from
+ * the others. A pooled figure resting on one contributor alone (nothing to subtract to) is
+ * judged by its own n.
+ */
+export function suppressForOthers(f: Figure, largestContribution: number, threshold: number): SuppressedFigure {
+  const primary = suppressSmallCells(f, threshold);
+  if (primary.suppressed) return primary;
+  const others = f.n - largestContribution;
+  if (others > 0 && others < threshold) return { value: null, n: f.n, ci: null, suppressed: true };
+  return primary;
+}

@@ -33,7 +33,15 @@ export interface BuildOptions {
  */
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger
+      ? {
+          level: config.logLevel,
+          // Invitation secrets travel in paths: keep them out of the logs.
+          serializers: {
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/…') }),
+          },
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     // Long ids reach validation (a clear 400) instead of the router's bare 414.

@@ -34,3 +34,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 });
+
+describe('trusted origins', () => {
+  it('trusts local and development origins only outside production', () => {
+    expect(loadConfig({ PORT: '3000' }).trustedOrigins).toContain('http://localhost:5173');
+    const prod = loadConfig({ PORT: '3000', NODE_ENV: 'production', SOCLE_PUBLIC_URL: 'https://socle.example.org' });
+    expect(prod.trustedOrigins).toEqual(['https://socle.example.org']);
+  });
+});

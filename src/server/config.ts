@@ -51,7 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: resolve(e.SOCLE_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl,
-    trustedOrigins: [publicUrl, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`, 'http://localhost:5173'],
+    // The local addresses and Vite's dev server are trusted only outside production.
+    trustedOrigins:
+      e.NODE_ENV === 'production' ? [publicUrl] : [publicUrl, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`, 'http://localhost:5173'],
     suppressionThreshold: e.SOCLE_SUPPRESSION_THRESHOLD,
     logLevel: e.SOCLE_LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),

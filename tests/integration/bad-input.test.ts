@@ -56,14 +56,16 @@ describe('bad input never gives a 500', () => {
     const doc = json<{ paths: Record<string, Record<string, unknown>> }>(await t.app.inject({ method: 'GET', url: '/api/openapi.json' }));
     let calls = 0;
     const failures: string[] = [];
-    for (const [path, ops] of Object.entries(doc.paths)) {
+    // The respondent pages are not in the API document but take input from anyone.
+    const paths: [string, Record<string, unknown>][] = [...Object.entries(doc.paths), ['/r/{slug}', { get: {}, post: {} }], ['/r/{slug}/merci', { get: {} }]];
+    for (const [path, ops] of paths) {
       for (const method of Object.keys(ops)) {
         const m = method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
         const fill = (id: (name: string) => string) => path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(id(name)));
         const realId = (name: string) => ({ orgId: real.orgId, collectiveId: real.collectiveId, frameworkId: real.frameworkId, indicatorId: real.indicatorId, questionnaireId: real.questionnaireId, campaignId: real.campaignId, slug: real.slug, nodeId: real.indicatorId, tokenId: real.indicatorId, token: 'x'.repeat(20) })[name] ?? 'x';
         const urls = [fill(realId), ...weirdIds.map((w) => fill(() => w))];
         for (const url of urls) {
-          const bodies = m === 'GET' || m === 'DELETE' ? [undefined] : [undefined, 'not json', [], 42, ...Array.from({ length: 6 }, () => mutate(bodyShapes[0]))];
+          const bodies = m === 'GET' || m === 'DELETE' ? [undefined] : [undefined, {}, 'not json', [], 42, ...Array.from({ length: 6 }, () => mutate(bodyShapes[0]))];
           for (const body of bodies) {
             const raw = typeof body === 'string';
             const res = await t.app.inject({
@@ -74,7 +76,13 @@ describe('bad input never gives a 500', () => {
             });
             calls++;
             if (res.statusCode >= 500) failures.push(`${m} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-            else if (res.statusCode >= 400 && !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${m} ${url} → ${res.statusCode} without problem+json`);
+            else if (res.statusCode >= 400) {
+              // API answers are problem documents; respondent pages answer a page in plain words.
+              // (A body a browser form never sends, such as broken JSON, gets the API's problem document.)
+              const type = String(res.headers['content-type']);
+              const ok = type.includes('application/problem+json') || (url.startsWith('/r/') && type.includes('text/html'));
+              if (!ok) failures.push(`${m} ${url} → ${res.statusCode} as ${type}`);
+            }
           }
         }
       }

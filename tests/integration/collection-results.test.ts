@@ -176,14 +176,16 @@ describe('questionnaires and campaigns', () => {
 describe('results', () => {
   let campaign: CampaignInfo;
   let q: QuestionnaireInfo;
+  let q2: QuestionnaireInfo;
+  let c2: CampaignInfo;
 
   beforeAll(async () => {
     // A second association with its own answers, so that the collective pools two members.
     const dora = await signUp(t.app, 'Dora');
     const second = await createOrganisation(dora, 'Deuxième association');
     await joinCollective(alice, collective.id, dora, second);
-    const q2 = await createQuestionnaire(dora, second.id, questionsFor(collective.commonFrameworkId));
-    const c2 = await createCampaign(dora, second.id, q2.id, '2026');
+    q2 = await createQuestionnaire(dora, second.id, questionsFor(collective.commonFrameworkId));
+    c2 = await createCampaign(dora, second.id, q2.id, '2026');
     for (const conf of ['oui', 'oui', 'non']) {
       expect((await submit(anonymous, c2.slug, { [q2.questions[0]!.id]: conf, [q2.questions[1]!.id]: 5 })).statusCode).toBe(201);
     }
@@ -242,14 +244,23 @@ describe('results', () => {
     expect(log.value).toBeCloseTo(5 / 9, 10);
   });
 
+  it('hides a pooled figure that a member could take its own answers from to learn the others’', async () => {
+    // 10 answers from the association, 3 from the other: 13 ≥ 5, but 13 − 10 = 3 < 5.
+    const r = json<Results>(await bob.get(`/api/collectives/${collective.id}/results?period=2026`));
+    expect(byCode(r, 'CONF')).toMatchObject({ n: 13, value: null, ci: null, suppressed: true });
+  });
+
   it('pools the members in the collective’s figures and hides figures under the threshold', async () => {
+    for (const conf of ['oui', 'non']) {
+      expect((await submit(anonymous, c2.slug, { [q2.questions[0]!.id]: conf })).statusCode).toBe(201);
+    }
     const res = await alice.get(`/api/collectives/${collective.id}/results?period=2026`);
     expect(res.statusCode).toBe(200);
     const r = json<Results>(res);
     const conf = byCode(r, 'CONF');
-    expect(conf).toMatchObject({ n: 13, organisations: 2, suppressed: false });
-    expect(conf.value).toBeCloseTo(9 / 13, 10);
-    expect(byCode(r, 'ACCOMP')).toMatchObject({ value: null, ci: null, n: 2, suppressed: true });
+    expect(conf).toMatchObject({ n: 15, organisations: 2, suppressed: false });
+    expect(conf.value).toBeCloseTo(10 / 15, 10);
+    expect(byCode(r, 'ACCOMP')).toMatchObject({ value: 200, ci: null, n: 2, suppressed: false });
     // Specific indicators stay out of the collective's view.
     expect(r.indicators.map((i) => i.code).sort()).toEqual(['ACCOMP', 'BIEN', 'CONF', 'DROITS']);
   });
@@ -265,12 +276,18 @@ describe('results', () => {
     expect(byCode(r, 'CONF')).toMatchObject({ n: 0, value: null, suppressed: false });
   });
 
-  it('hides the collective figure under the threshold, not the organisation’s own', async () => {
+  it('hides the collective’s small cells but never the organisation’s own figures', async () => {
+    // RARE is answered by 3 people of the association only: hidden in the collective.
+    await addIndicator(alice, collective.commonFrameworkId, shareIndicator('RARE', ['oui']));
+    await adopt(alice, collective.commonFrameworkId);
+    const rq = await createQuestionnaire(bob, assoc.id, [{ type: 'single', labelFr: 'Question rare ?', options: yesNo, indicator: { frameworkId: collective.commonFrameworkId, code: 'RARE' } }]);
+    const rc = await createCampaign(bob, assoc.id, rq.id, '2026');
+    for (const v of ['oui', 'oui', 'non']) expect((await submit(anonymous, rc.slug, { [rq.questions[0]!.id]: v })).statusCode).toBe(201);
     const own = json<Results>(await bob.get(`/api/organisations/${assoc.id}/results?period=2026`));
-    expect(byCode(own, 'ACCOMP')).toMatchObject({ value: 130, suppressed: false });
     const pooled = json<Results>(await bob.get(`/api/collectives/${collective.id}/results?period=2026`));
-    expect(byCode(pooled, 'ACCOMP')).toMatchObject({ value: null, suppressed: true });
-    expect(pooled.indicators.some((i) => i.value === 200)).toBe(false);
+    expect(byCode(own, 'RARE')).toMatchObject({ n: 3, suppressed: false });
+    expect(byCode(own, 'RARE').value).toBeCloseTo(2 / 3, 10);
+    expect(byCode(pooled, 'RARE')).toMatchObject({ n: 3, value: null, ci: null, suppressed: true });
     expect(byCode(pooled, 'DROITS')).toMatchObject({ n: 6, suppressed: false });
   });
 
@@ -295,5 +312,61 @@ describe('results', () => {
     const b = await chelsea.put(`/api/organisations/${outsider.id}/activity-figures`, { frameworkId: collective.commonFrameworkId, indicatorCode: 'ACCOMP', period: '2026', value: 1 });
     expect(b.statusCode).toBe(400);
     expect((await chelsea.get(`/api/organisations/${assoc.id}/activity-figures`)).statusCode).toBe(404);
+  });
+});
+
+describe('collection rules', () => {
+  it.each([
+    ['a scale with decimal bounds', [{ type: 'scale', labelFr: 'Note ?', min: 0.5, max: 3.5 }], 'body.questions.0.max'],
+    ['a scale with min only above 5', [{ type: 'scale', labelFr: 'Note ?', min: 10 }], 'body.questions.0.max'],
+    ['a scale of more than 11 points', [{ type: 'scale', labelFr: 'Note ?', min: 0, max: 20 }], 'body.questions.0.max'],
+    ['one indicator tied to two questions', [
+      { type: 'single', labelFr: 'Confiance ?', options: yesNo, indicator: { frameworkId: 'FW', code: 'CONF' } },
+      { type: 'single', labelFr: 'Confiance encore ?', options: yesNo, indicator: { frameworkId: 'FW', code: 'CONF' } },
+    ], 'body.questions.1.indicator'],
+  ])('refuses %s', async (_label, questions, field) => {
+    const body: unknown = JSON.parse(JSON.stringify(questions).replaceAll('"FW"', JSON.stringify(collective.commonFrameworkId)));
+    const res = await bob.post(`/api/organisations/${assoc.id}/questionnaires`, { title: 'Mauvais', questions: body });
+    expect(res.statusCode).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(res).errors.map((e) => e.field)).toContain(field);
+  });
+
+  it('keeps numbers within sane bounds so that figures cannot overflow', async () => {
+    const q = await createQuestionnaire(bob, assoc.id, [{ type: 'number', labelFr: 'Combien ?' }]);
+    const c = await createCampaign(bob, assoc.id, q.id, '2024');
+    const res = await submit(anonymous, c.slug, { [q.questions[0]!.id]: 1e200 });
+    expect(res.statusCode).toBe(400);
+    expect(json<{ errors: { code: string }[] }>(res).errors[0]?.code).toBe('out_of_range');
+    expect((await bob.get(`/api/organisations/${assoc.id}/results?period=2024`)).statusCode).toBe(200);
+  });
+
+  it('acknowledges a retry of a stored response even after the campaign closed', async () => {
+    const q = await createQuestionnaire(bob, assoc.id, [{ type: 'text', labelFr: 'Un mot ?' }]);
+    const c = await createCampaign(bob, assoc.id, q.id, '2023');
+    const clientId = crypto.randomUUID();
+    expect((await submit(anonymous, c.slug, { [q.questions[0]!.id]: 'bonjour' }, clientId)).statusCode).toBe(201);
+    await bob.patch(`/api/organisations/${assoc.id}/campaigns/${c.id}`, { status: 'closed' });
+    const retry = await submit(anonymous, c.slug, { [q.questions[0]!.id]: 'bonjour' }, clientId);
+    expect(retry.statusCode).toBe(200);
+    expect(json<{ duplicate: boolean }>(retry).duplicate).toBe(true);
+    expect((await submit(anonymous, c.slug, { [q.questions[0]!.id]: 'bonjour' })).statusCode).toBe(409);
+  });
+
+  it('shows anonymous respondents nothing of the frameworks behind the questions', async () => {
+    const list = json<{ slug: string; period: string }[]>(await bob.get(`/api/organisations/${assoc.id}/campaigns`));
+    const res = await anonymous.get(`/api/public/campaigns/${list.find((c) => c.period === '2026')!.slug}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(collective.commonFrameworkId);
+    expect(res.body).not.toContain('"indicator"');
+  });
+
+  it('does not let one organisation use another’s questionnaire, campaign or results', async () => {
+    const theirs = json<{ id: string }[]>(await bob.get(`/api/organisations/${assoc.id}/questionnaires`))[0]!;
+    const theirCampaign = json<{ id: string }[]>(await bob.get(`/api/organisations/${assoc.id}/campaigns`))[0]!;
+    expect((await chelsea.get(`/api/organisations/${outsider.id}/questionnaires/${theirs.id}`)).statusCode).toBe(404);
+    expect((await chelsea.get(`/api/organisations/${assoc.id}/questionnaires/${theirs.id}`)).statusCode).toBe(404);
+    expect((await chelsea.patch(`/api/organisations/${outsider.id}/campaigns/${theirCampaign.id}`, { status: 'closed' })).statusCode).toBe(404);
+    expect((await chelsea.patch(`/api/organisations/${assoc.id}/campaigns/${theirCampaign.id}`, { status: 'closed' })).statusCode).toBe(404);
+    expect((await chelsea.get(`/api/organisations/${assoc.id}/results`)).statusCode).toBe(404);
   });
 });

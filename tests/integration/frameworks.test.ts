@@ -113,3 +113,54 @@ describe('specific framework', () => {
     expect((await chelsea.get(`/api/organisations/${assoc.id}/indicators`)).statusCode).toBe(404);
   });
 });
+
+describe('editing rules', () => {
+  it('changes only the fields a PATCH names', async () => {
+    const fw = assoc.specificFrameworkId;
+    const created = await addIndicator(bob, fw, { ...shareIndicator('P1'), labelEn: 'Kept', unit: 'personnes', polarity: 'lower_is_better' });
+    const res = await bob.patch(`/api/frameworks/${fw}/indicators/${created.id}`, { labelFr: 'Nouveau libellé' });
+    expect(res.statusCode).toBe(200);
+    expect(json<Record<string, unknown>>(res)).toMatchObject({ labelFr: 'Nouveau libellé', labelEn: 'Kept', unit: 'personnes', polarity: 'lower_is_better' });
+    const parent = json<{ id: string }>(await bob.post(`/api/frameworks/${fw}/nodes`, { kind: 'impact', labelFr: 'Finalité' }));
+    const child = json<{ id: string }>(await bob.post(`/api/frameworks/${fw}/nodes`, { kind: 'outcome', labelFr: 'Effet', stakeholderGroup: 'staff', parentId: parent.id }));
+    const patched = await bob.patch(`/api/frameworks/${fw}/nodes/${child.id}`, { labelFr: 'Effet renommé' });
+    expect(json<Record<string, unknown>>(patched)).toMatchObject({ parentId: parent.id, stakeholderGroup: 'staff' });
+    expect((await bob.patch(`/api/frameworks/${fw}/nodes/${child.id}`, { unknown: 1 })).statusCode).toBe(400);
+  });
+
+  it('refuses a theory of change that loops', async () => {
+    const fw = assoc.specificFrameworkId;
+    const a = json<{ id: string }>(await bob.post(`/api/frameworks/${fw}/nodes`, { kind: 'impact', labelFr: 'Nœud A' }));
+    const b = json<{ id: string }>(await bob.post(`/api/frameworks/${fw}/nodes`, { kind: 'outcome', labelFr: 'Nœud B', parentId: a.id }));
+    const loop = await bob.patch(`/api/frameworks/${fw}/nodes/${a.id}`, { parentId: b.id });
+    expect(loop.statusCode).toBe(400);
+    expect(json<{ code: string }>(loop).code).toBe('node_cycle');
+    expect((await bob.patch(`/api/frameworks/${fw}/nodes/${a.id}`, { parentId: a.id })).statusCode).toBe(400);
+  });
+
+  it('freezes the code of an adopted indicator', async () => {
+    const fw = collective.commonFrameworkId;
+    const current = json<Fw>(await alice.get(`/api/frameworks/${fw}`));
+    const c2 = (current.draft ?? current.adopted)!.indicators.find((i) => i.code === 'C2')!;
+    const res = await alice.patch(`/api/frameworks/${fw}/indicators/${c2.id}`, { code: 'C2B' });
+    expect(res.statusCode).toBe(409);
+    expect(json<{ code: string }>(res).code).toBe('indicator_code_frozen');
+    // A code never adopted may still change.
+    const fresh = await addIndicator(alice, fw, shareIndicator('TMP'));
+    expect((await alice.patch(`/api/frameworks/${fw}/indicators/${fresh.id}`, { code: 'TMP2' })).statusCode).toBe(200);
+  });
+
+  it('does not let ids of another framework be used through one’s own', async () => {
+    const own = assoc.specificFrameworkId;
+    const common = json<Fw>(await alice.get(`/api/frameworks/${collective.commonFrameworkId}`));
+    const foreignIndicator = (common.draft ?? common.adopted)!.indicators[0]!;
+    const foreignNode = (common.draft ?? common.adopted)!.nodes[0]!;
+    expect((await bob.patch(`/api/frameworks/${own}/indicators/${foreignIndicator.id}`, { labelFr: 'Volé' })).statusCode).toBe(404);
+    expect((await bob.delete(`/api/frameworks/${own}/indicators/${foreignIndicator.id}`)).statusCode).toBe(404);
+    expect((await bob.patch(`/api/frameworks/${own}/nodes/${foreignNode.id}`, { labelFr: 'Volé' })).statusCode).toBe(404);
+    expect((await bob.post(`/api/frameworks/${own}/indicators`, { ...shareIndicator('N1'), nodeId: foreignNode.id })).statusCode).toBe(400);
+    expect((await bob.post(`/api/frameworks/${own}/nodes`, { kind: 'output', labelFr: 'Sous un autre', parentId: foreignNode.id })).statusCode).toBe(400);
+    expect((await chelsea.patch(`/api/frameworks/${own}/indicators/${foreignIndicator.id}`, { labelFr: 'Xx' })).statusCode).toBe(404);
+    expect((await chelsea.post(`/api/frameworks/${own}/adopt`)).statusCode).toBe(404);
+  });
+});

@@ -115,3 +115,20 @@ describe('collectives', () => {
     expect((await alice.post(`/api/collectives/${collectiveId}/members`, { organisationSlug: 'nobody-here' })).statusCode).toBe(404);
   });
 });
+
+describe('account edges', () => {
+  it('accepts an empty profile update as a no-op', async () => {
+    const res = await bob.patch('/api/me', {});
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('keeps an invitation addressed to someone for that person only', async () => {
+    const target = await signUp(t.app, 'Target');
+    const inv = json<{ token: string }>(await bob.post(`/api/organisations/${assoc.id}/invitations`, { role: 'viewer', email: target.email }));
+    const other = await signUp(t.app, 'Other');
+    const wrong = await other.post(`/api/invitations/${inv.token}/accept`);
+    expect(wrong.statusCode).toBe(403);
+    expect(json<{ code: string }>(wrong).code).toBe('invitation_for_someone_else');
+    expect((await target.post(`/api/invitations/${inv.token}/accept`)).statusCode).toBe(200);
+  });
+});

@@ -130,3 +130,14 @@ describe('respondent page', () => {
     expect(res.body).toContain('terminée');
   });
 });
+
+describe('respondent page edges', () => {
+  it('answers a long or odd link with a 404 page, never a 500', async () => {
+    for (const url of [`/r/${'x'.repeat(300)}`, '/r/%00', '/r/ABC', `/r/${'x'.repeat(61)}/merci`]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+    }
+    const post = await t.app.inject({ method: 'POST', url: `/r/${'y'.repeat(300)}`, payload: 'client_id=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(post.statusCode).toBe(404);
+  });
+});

@@ -11,6 +11,7 @@ const statusOf: Record<DomainError['kind'], number> = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 const titles: Record<number, string> = {

@@ -64,6 +64,7 @@ export async function getUser(db: Db, userId: string) {
 }
 
 export async function updateMe(db: Db, userId: string, patch: { locale?: 'fr' | 'en'; name?: string }) {
+  if (patch.locale === undefined && patch.name === undefined) return getUser(db, userId);
   const row = await repo.updateUser(db, userId, patch);
   if (!row) throw new Unauthenticated('unauthenticated', 'Connectez-vous pour continuer.', 'Sign in to continue.');
   return toUser(row);

@@ -96,6 +96,15 @@ export async function findCampaignBySlug(db: Db, slug: string) {
   return rows[0] ?? null;
 }
 
+export async function findResponseByClient(db: Db, campaignId: string, clientId: string): Promise<string | null> {
+  const rows = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.campaignId, campaignId), eq(responses.clientId, clientId)))
+    .limit(1);
+  return rows[0]?.id ?? null;
+}
+
 /**
  * One transaction: the response and all its answers, or nothing. A second submission with the
  * same client id finds the first and stores nothing.

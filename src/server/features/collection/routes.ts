@@ -6,7 +6,7 @@ import {
   campaign,
   createCampaignBody,
   createQuestionnaireBody,
-  question,
+  publicQuestion,
   questionnaire,
   recordActivityFigureBody,
   submitResponseBody,
@@ -87,7 +87,7 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
       summary: 'What a respondent needs to answer a campaign',
       params: slugParams,
       response: {
-        200: z.object({ name: z.string(), organisationName: z.string(), title: z.string(), introFr: z.string(), open: z.boolean(), questions: z.array(question) }),
+        200: z.object({ name: z.string(), organisationName: z.string(), title: z.string(), introFr: z.string(), open: z.boolean(), questions: z.array(publicQuestion) }),
         404: problem,
       },
     },

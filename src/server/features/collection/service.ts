@@ -52,6 +52,7 @@ async function checkQuestions(db: Db, organisationId: string, input: QuestionInp
   if (!specificFrameworkId) throw new NotFound('organisation_not_found', 'Organisation introuvable.', 'Organisation not found.');
   const available = await listAvailableIndicators(db, organisationId, specificFrameworkId);
   const errors: FieldError[] = [];
+  const tied = new Map<string, number>();
   const at = (i: number, f: string) => `body.questions.${i}.${f}`;
   input.forEach((q, i) => {
     const isChoice = q.type === 'single' || q.type === 'multiple';
@@ -60,7 +61,22 @@ async function checkQuestions(db: Db, organisationId: string, input: QuestionInp
     const values = q.options.map((o) => o.value);
     if (new Set(values).size !== values.length) errors.push({ field: at(i, 'options'), message: 'valeurs en double / duplicate values', code: 'duplicate_options' });
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) errors.push({ field: at(i, 'min'), message: 'min > max', code: 'bad_range' });
+    if (q.type === 'scale') {
+      // A scale is a row of whole-number buttons: 2 to 11 of them.
+      const min = q.min ?? SCALE_DEFAULT.min;
+      const max = q.max ?? SCALE_DEFAULT.max;
+      if (!Number.isInteger(min) || !Number.isInteger(max) || max <= min || max - min > 10) {
+        errors.push({ field: at(i, 'max'), message: 'une échelle va d’un entier à un autre, 11 points au plus / a scale runs from one whole number to another, 11 points at most', code: 'bad_scale' });
+      }
+    }
     if (!q.indicator) return;
+    const key = `${q.indicator.frameworkId}|${q.indicator.code}`;
+    if (tied.has(key)) {
+      // One answer per person and indicator: n counts people, not answers.
+      errors.push({ field: at(i, 'indicator'), message: `indicateur déjà relié à la question ${tied.get(key)! + 1} / indicator already tied to question ${tied.get(key)! + 1}`, code: 'indicator_tied_twice' });
+      return;
+    }
+    tied.set(key, i);
     const ind = available.find((a) => a.frameworkId === q.indicator!.frameworkId && a.code === q.indicator!.code);
     if (!ind) {
       errors.push({ field: at(i, 'indicator'), message: 'indicateur inconnu pour cette organisation / unknown indicator for this organisation', code: 'unknown_indicator' });
@@ -181,6 +197,9 @@ export class AnswersRejected extends Invalid {
 
 export async function submitResponse(db: Db, slug: string, input: { clientId: string; answers: Record<string, unknown> }, channel: 'web' | 'api') {
   const { found, questions } = await getPublicCampaign(db, slug);
+  // A retry of a stored response is acknowledged again, even if the campaign closed since.
+  const existing = await repo.findResponseByClient(db, found.campaign.id, input.clientId);
+  if (existing) return { responseId: existing, duplicate: true };
   if (found.campaign.status !== 'open') {
     throw new Conflict('campaign_closed', 'Cette collecte est terminée : les réponses ne sont plus acceptées.', 'This collection has ended: answers are no longer accepted.');
   }

@@ -126,6 +126,28 @@ export async function findNode(db: Conn, nodeId: string) {
   return rows[0] ?? null;
 }
 
+/** The node itself and every node above it (bounded, in case of bad data). */
+export async function ancestorsOf(db: Conn, nodeId: string): Promise<string[]> {
+  const out: string[] = [];
+  let current: string | null = nodeId;
+  while (current && out.length < 1000 && !out.includes(current)) {
+    out.push(current);
+    const rows: { parentId: string | null }[] = await db.select({ parentId: tocNodes.parentId }).from(tocNodes).where(eq(tocNodes.id, current)).limit(1);
+    current = rows[0]?.parentId ?? null;
+  }
+  return out;
+}
+
+export async function codeEverAdopted(db: Conn, frameworkId: string, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, indicators.versionId))
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, 'adopted'), eq(indicators.code, code)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function findNodeByOrigin(db: Conn, versionId: string, originId: string) {
   const rows = await db.select().from(tocNodes).where(and(eq(tocNodes.versionId, versionId), eq(tocNodes.originId, originId))).limit(1);
   return rows[0] ?? null;

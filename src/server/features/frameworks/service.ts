@@ -153,7 +153,15 @@ export async function updateIndicator(db: Db, userId: string, frameworkId: strin
   await requireEdit(db, userId, frameworkId);
   const row = await db.transaction(async (tx) => {
     const { draft, indicator } = await draftIndicator(tx, frameworkId, indicatorId);
-    if (patch.code && patch.code !== indicator.code && (await repo.findIndicatorByCode(tx, draft.id, patch.code))) throw codeTaken(patch.code);
+    if (patch.code !== undefined && patch.code !== indicator.code) {
+      // The code is the indicator's identity across versions: questions and figures refer to it.
+      if (await repo.codeEverAdopted(tx, frameworkId, indicator.code)) {
+        throw new Conflict('indicator_code_frozen', 'Le code d’un indicateur déjà adopté ne change plus : les questions et les chiffres s’y rattachent.', 'An adopted indicator’s code no longer changes: questions and figures refer to it.', [
+          { field: 'body.code', message: 'frozen' },
+        ]);
+      }
+      if (await repo.findIndicatorByCode(tx, draft.id, patch.code)) throw codeTaken(patch.code);
+    }
     const nodeId = await draftNodeId(tx, draft.id, patch.nodeId);
     return repo.updateIndicator(tx, indicator.id, { ...patch, ...(nodeId !== undefined ? { nodeId } : {}) });
   });
@@ -197,7 +205,9 @@ export async function updateNode(db: Db, userId: string, frameworkId: string, no
   const row = await db.transaction(async (tx) => {
     const { draft, node } = await draftNode(tx, frameworkId, nodeId);
     const parentId = await draftNodeId(tx, draft.id, patch.parentId);
-    if (parentId && parentId === node.id) throw new Invalid('node_cycle', 'Un nœud ne peut pas être son propre parent.', 'A node cannot be its own parent.', [{ field: 'body.parentId', message: 'cycle' }]);
+    if (parentId && (await repo.ancestorsOf(tx, parentId)).includes(node.id)) {
+      throw new Invalid('node_cycle', 'Un élément ne peut pas être rangé sous lui-même ni sous l’un de ses descendants.', 'A node cannot sit under itself or one of its descendants.', [{ field: 'body.parentId', message: 'cycle' }]);
+    }
     return repo.updateNode(tx, node.id, { ...patch, ...(parentId !== undefined ? { parentId } : {}) });
   });
   return presentNode(row);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { problem } from '../../../contracts/common.ts';
 import { typed, type AppContext } from '../../context.ts';
 import { ping } from './repository.ts';
+import { Unavailable } from '../../../domain/errors.ts';
 
 export function healthRoutes(app: FastifyInstance, { db, databaseKind }: AppContext) {
   typed(app).get('/api/health', {
@@ -13,7 +14,11 @@ export function healthRoutes(app: FastifyInstance, { db, databaseKind }: AppCont
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }), 503: problem },
     },
     handler: async () => {
-      await ping(db);
+      try {
+        await ping(db);
+      } catch {
+        throw new Unavailable('database_unavailable', 'La base de données ne répond pas.', 'The database does not answer.');
+      }
       return { status: 'ok' as const, database: databaseKind };
     },
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/connect.ts';
-import { Conflict, NotFound } from '../../../domain/errors.ts';
+import { Conflict, Forbidden, NotFound } from '../../../domain/errors.ts';
+import { findUser } from '../auth/repository.ts';
 import type { Role } from '../../../contracts/common.ts';
 import { hashSecret, randomSecret } from '../../security.ts';
 import { slugify, withSuffix } from '../../slug.ts';
@@ -67,6 +68,12 @@ export async function acceptInvitation(db: Db, userId: string, token: string) {
   const found = await repo.findOpenInvitation(db, hashSecret(token), new Date());
   if (!found) throw invitationGone();
   const { invitation } = found;
+  if (invitation.email) {
+    const me = await findUser(db, userId);
+    if (me?.email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw new Forbidden('invitation_for_someone_else', `Cette invitation est destinée à ${invitation.email} : connectez-vous avec ce compte.`, `This invitation is for ${invitation.email}: sign in with that account.`);
+    }
+  }
   if (!(await repo.acceptInvitation(db, invitation.id, invitation.organisationId, userId, invitation.role))) throw invitationGone();
   return getOrganisation(db, userId, invitation.organisationId);
 }

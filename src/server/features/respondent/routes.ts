@@ -19,7 +19,10 @@ function sendHtml(reply: FastifyReply, status: number, body: string) {
     .send(body);
 }
 
-const params = z.object({ slug: z.string().max(60) });
+const slugOf = (params: unknown): string => {
+  const slug = (params as { slug?: unknown }).slug;
+  return typeof slug === 'string' ? slug : '';
+};
 const query = z.object({ lang: z.string().optional() });
 const langOf = (q: unknown): Lang => (query.safeParse(q).data?.lang === 'en' ? 'en' : 'fr');
 const validSlug = (slug: string) => /^[a-z0-9-]{4,40}$/.test(slug);
@@ -43,7 +46,7 @@ function formValues(body: Record<string, unknown>): Record<string, string[]> {
 export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
   app.get('/r/:slug', { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request.query);
-    const { slug } = params.parse(request.params);
+    const slug = slugOf(request.params);
     if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(lang, 'notFound'));
     try {
       const { found, questions } = await getPublicCampaign(db, slug);
@@ -58,7 +61,7 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
 
   app.get('/r/:slug/merci', { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request.query);
-    const { slug } = params.parse(request.params);
+    const slug = slugOf(request.params);
     if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(lang, 'notFound'));
     try {
       const { found } = await getPublicCampaign(db, slug);
@@ -71,7 +74,7 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
 
   app.post('/r/:slug', { schema: { hide: true }, bodyLimit: 256 * 1024 }, async (request, reply) => {
     const lang = langOf(request.query);
-    const { slug } = params.parse(request.params);
+    const slug = slugOf(request.params);
     if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(lang, 'notFound'));
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
     const values = formValues(body);
@@ -84,7 +87,6 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
       throw error;
     }
     const { found, questions } = loaded;
-    if (found.campaign.status !== 'open') return sendHtml(reply, 410, messagePage(lang, 'closed', found.questionnaire.title));
     const rerender = (errors: Record<string, string>, status: number) =>
       sendHtml(
         reply,
@@ -103,6 +105,7 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     try {
       await submitResponse(db, slug, { clientId: sentId, answers }, 'web');
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'campaign_closed') return sendHtml(reply, 410, messagePage(lang, 'closed', found.questionnaire.title));
       if (error instanceof AnswersRejected) {
         return rerender(Object.fromEntries(error.answerErrors.map((e) => [e.questionId, lang === 'en' ? e.en : e.fr])), 422);
       }

@@ -41,8 +41,9 @@ export async function answerPartials(db: Db, versionIds: readonly string[], orga
   if (versionIds.length === 0 || organisationIds.length === 0) return [];
   const result = await db.execute(sql`
     select fv.framework_id, i.code, r.organisation_id,
-      -- A count indicator counts responses, even if two of its questions were answered.
-      (case when i.computation->>'type' = 'count' then count(distinct a.response_id) else count(*) end)::int as n,
+      -- Only answers of the kind the adopted definition reads are counted (a questionnaire ties
+      -- an indicator to one question at most, so answers are people).
+      (case i.computation->>'type' when 'mean' then count(a.num) when 'share' then count(a.options) else count(*) end)::int as n,
       (count(*) filter (where a.options && i.share_options))::int as hits,
       coalesce(sum(a.num), 0)::float8 as sum,
       coalesce(sum(a.num * a.num), 0)::float8 as sum_squares
@@ -59,17 +60,21 @@ export async function answerPartials(db: Db, versionIds: readonly string[], orga
   return rowsOf(result).map(toPartialRow);
 }
 
-export async function activityPartials(db: Db, frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
-  if (frameworkIds.length === 0 || organisationIds.length === 0) return [];
+/** Activity figures of the indicators whose adopted definition is a sum. */
+export async function activityPartials(db: Db, versionIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
+  if (versionIds.length === 0 || organisationIds.length === 0) return [];
   const result = await db.execute(sql`
-    select framework_id, indicator_code as code, organisation_id,
+    select f.framework_id, f.indicator_code as code, f.organisation_id,
       count(*)::int as n, 0 as hits,
-      sum(value)::float8 as sum, sum(value * value)::float8 as sum_squares
-    from activity_figures
-    where framework_id = any(${uuidArray(frameworkIds)})
-      and organisation_id = any(${uuidArray(organisationIds)})
-      and period = ${period}
-    group by framework_id, indicator_code, organisation_id`);
+      sum(f.value)::float8 as sum, sum(f.value * f.value)::float8 as sum_squares
+    from activity_figures f
+    join framework_versions fv on fv.framework_id = f.framework_id
+    join indicators i on i.version_id = fv.id and i.code = f.indicator_code
+    where i.version_id = any(${uuidArray(versionIds)})
+      and i.computation->>'type' = 'sum'
+      and f.organisation_id = any(${uuidArray(organisationIds)})
+      and f.period = ${period}
+    group by f.framework_id, f.indicator_code, f.organisation_id`);
   return rowsOf(result).map(toPartialRow);
 }
 

@@ -2,7 +2,8 @@ import type { Db } from '../../../db/connect.ts';
 import { Invalid } from '../../../domain/errors.ts';
 import { figureFromPartial } from '../../../domain/indicator-value.ts';
 import { emptyPartial, mergePartials } from '../../../domain/partials.ts';
-import { suppressSmallCells } from '../../../domain/suppression.ts';
+import { suppressForOthers } from '../../../domain/suppression.ts';
+import { sortPeriodsNewestFirst } from '../../../domain/periods.ts';
 import { period as periodSchema, type Locale } from '../../../contracts/common.ts';
 import type { IndicatorResult } from '../../../contracts/results.ts';
 import { activeCollectivesOf, activeMemberIds } from '../collectives/repository.ts';
@@ -38,7 +39,7 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
   const partials = period
     ? [
         ...(await repo.answerPartials(db, versions.map((v) => v.id), organisationIds, period)),
-        ...(await repo.activityPartials(db, versions.map((v) => v.frameworkId), organisationIds, period)),
+        ...(await repo.activityPartials(db, versions.map((v) => v.id), organisationIds, period)),
       ]
     : [];
   const byKey = new Map<string, typeof partials>();
@@ -52,9 +53,14 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
     .map((row) => {
       const frameworkId = frameworkOfVersion.get(row.versionId)!;
       const ind = presentIndicator(frameworkId, row);
-      const merged = mergePartials(byKey.get(`${frameworkId}|${row.code}`) ?? [emptyPartial()]);
+      const parts = byKey.get(`${frameworkId}|${row.code}`) ?? [emptyPartial()];
+      const merged = mergePartials(parts);
       const figure = figureFromPartial(ind.computation.type, merged);
-      const shown = threshold === null ? { ...figure, suppressed: false } : suppressSmallCells(figure, threshold);
+      const largest = Math.max(...parts.map((p) => p.n));
+      // Activity figures are what organisations report about their work, not answers from
+      // people: they are not suppressed (docs/decisions/004).
+      const protect = threshold !== null && ind.computation.type !== 'sum';
+      const shown = protect ? suppressForOthers(figure, largest, threshold) : { ...figure, suppressed: false };
       return {
         frameworkId,
         scope: scopeOf.get(frameworkId)!,
@@ -85,7 +91,7 @@ export async function organisationResults(db: Db, userId: string, organisationId
     ...collectives.map((c) => ({ frameworkId: c.frameworkId, scope: 'common' as const })),
     { frameworkId: org.specificFrameworkId, scope: 'specific' as const },
   ];
-  const periods = await repo.periodsWithData(db, [organisationId]);
+  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, [organisationId]));
   const period = choosePeriod(query.period, periods);
   return {
     scope: 'organisation' as const,
@@ -102,7 +108,7 @@ export async function organisationResults(db: Db, userId: string, organisationId
 export async function collectiveResults(db: Db, userId: string, collectiveId: string, query: { period?: string; lang?: Locale }) {
   const { collective } = await collectiveAccess(db, userId, collectiveId);
   const members = await activeMemberIds(db, collectiveId);
-  const periods = await repo.periodsWithData(db, members);
+  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, members));
   const period = choosePeriod(query.period, periods);
   return {
     scope: 'collective' as const,
