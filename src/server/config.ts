@@ -16,6 +16,8 @@ const schema = z.object({
   /** The address people use to reach Socle (links, Origin checks). Defaults to http://localhost:PORT. */
   SOCLE_PUBLIC_URL: z.url().optional(),
   SOCLE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** Sign-in attempts per address and account in 15 minutes (sign-ups: three times as many per address). */
+  SOCLE_AUTH_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
   SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -29,6 +31,7 @@ export interface Config {
   /** Extra origins allowed to make cookie-authenticated writes (the Vite dev server, say). */
   trustedOrigins: string[];
   suppressionThreshold: number;
+  authAttemptsPerWindow: number;
   logLevel: z.infer<typeof schema>['SOCLE_LOG_LEVEL'];
   secureCookies: boolean;
   webDir: string;
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustedOrigins:
       e.NODE_ENV === 'production' ? [publicUrl] : [publicUrl, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`, 'http://localhost:5173'],
     suppressionThreshold: e.SOCLE_SUPPRESSION_THRESHOLD,
+    authAttemptsPerWindow: e.SOCLE_AUTH_ATTEMPTS,
     logLevel: e.SOCLE_LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
     webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
+import { RateLimited } from './rate-limit.ts';
 import type { Problem } from '../../contracts/common.ts';
 
 const statusOf: Record<DomainError['kind'], number> = {
@@ -95,6 +96,7 @@ function zodFields(error: FastifyError): FieldError[] {
 export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) {
+      if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
       return send(reply, problemOf(statusOf[error.kind], error.code, error.messageFr, error.messageEn, error.fields));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,20 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { apiToken, createApiTokenBody, createdApiToken, signInBody, signUpBody, user } from '../../../contracts/auth.ts';
-import { id, locale, ok } from '../../../contracts/common.ts';
+import { id, locale, ok, problem } from '../../../contracts/common.ts';
 import { organisation } from '../../../contracts/organisations.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { clearSessionCookie, requireActor, SESSION_COOKIE, SESSION_DAYS, setSessionCookie } from '../../plugins/auth.ts';
 import { listMyOrganisations } from '../organisations/service.ts';
 import * as service from './service.ts';
+import { createLimiter } from '../../plugins/rate-limit.ts';
 
 export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
   const r = typed(app);
   const tags = ['auth'];
+  // Password guessing is slowed per address and account; account creation per address.
+  const signInLimiter = createLimiter({ max: config.authAttemptsPerWindow, windowMs: 15 * 60_000 });
+  const signUpLimiter = createLimiter({ max: config.authAttemptsPerWindow * 3, windowMs: 15 * 60_000 });
 
   r.post('/api/auth/sign-up', {
-    schema: { operationId: 'signUp', tags, summary: 'Create an account and sign in', body: signUpBody, response: { 201: z.object({ user }), ...errorResponses } },
+    schema: { operationId: 'signUp', tags, summary: 'Create an account and sign in', body: signUpBody, response: { 201: z.object({ user }), ...errorResponses, 429: problem } },
     handler: async (request, reply) => {
+      signUpLimiter.hit(request.ip);
       const created = await service.signUp(db, request.body);
       const session = await service.openSession(db, created.id, SESSION_DAYS);
       setSessionCookie(reply, config, session.secret, session.expiresAt);
@@ -23,8 +28,9 @@ export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
   });
 
   r.post('/api/auth/sign-in', {
-    schema: { operationId: 'signIn', tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: z.object({ user }), ...errorResponses } },
+    schema: { operationId: 'signIn', tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: z.object({ user }), ...errorResponses, 429: problem } },
     handler: async (request, reply) => {
+      signInLimiter.hit(`${request.ip}|${request.body.email}`);
       const found = await service.checkPassword(db, request.body.email, request.body.password);
       const session = await service.openSession(db, found.id, SESSION_DAYS);
       setSessionCookie(reply, config, session.secret, session.expiresAt);
