@@ -117,15 +117,15 @@ describe('API tokens', () => {
 
 describe('password guessing', () => {
   it('slows down repeated sign-in attempts on one account with a 429 and Retry-After', async () => {
-    const statuses: number[] = [];
-    let last;
+    const responses = [];
     for (let i = 0; i < 12; i++) {
-      last = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'target@socle.test', password: `guess number ${i}` } });
-      statuses.push(last.statusCode);
+      responses.push(await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'target@socle.test', password: `guess number ${i}` } }));
     }
+    const statuses = responses.map((r) => r.statusCode);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(json<{ code: string }>(last!).code).toBe('too_many_attempts');
+    const last = responses[responses.length - 1]!;
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(json<{ code: string }>(last).code).toBe('too_many_attempts');
   });
 });
