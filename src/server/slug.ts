@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Conflict } from '../domain/errors.ts';
 
 /** "Association Émergence & Co" → "association-emergence-co" */
 export function slugify(text: string, maxLength = 48): string {
@@ -24,4 +25,17 @@ export function randomSlug(length = 10): string {
   let out = '';
   for (const b of bytes) out += alphabet[b % alphabet.length];
   return out;
+}
+
+/**
+ * The identifier to use: the one asked for (refused when taken), or one made from the name
+ * (made unique with a suffix when taken).
+ */
+export async function chooseSlug(requested: string | undefined, name: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  const slug = requested ?? slugify(name);
+  if (!(await taken(slug))) return slug;
+  if (requested) {
+    throw new Conflict('slug_taken', 'Cet identifiant est déjà pris.', 'This identifier is already taken.', [{ field: 'body.slug', message: 'already taken' }]);
+  }
+  return withSuffix(slug);
 }

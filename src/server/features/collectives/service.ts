@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connect.ts';
 import { Conflict, Forbidden, NotFound } from '../../../domain/errors.ts';
-import { slugify, withSuffix } from '../../slug.ts';
+import { chooseSlug } from '../../slug.ts';
 import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
 import { findBySlug } from '../organisations/repository.ts';
 import * as repo from './repository.ts';
@@ -68,11 +68,7 @@ export async function createCollective(
   defaultThreshold: number,
 ) {
   await requireOrgRole(db, userId, input.coordinatorOrganisationId, 'admin');
-  let slug = input.slug ?? slugify(input.name);
-  if (await repo.slugTaken(db, slug)) {
-    if (input.slug) throw new Conflict('slug_taken', 'Cet identifiant est déjà pris.', 'This identifier is already taken.', [{ field: 'body.slug', message: 'already taken' }]);
-    slug = withSuffix(slug);
-  }
+  const slug = await chooseSlug(input.slug, input.name, (s) => repo.slugTaken(db, s));
   const id = await repo.insertCollective(db, {
     name: input.name,
     slug,

@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/connect.ts';
-import { Conflict, Forbidden, NotFound } from '../../../domain/errors.ts';
+import { Forbidden, NotFound } from '../../../domain/errors.ts';
 import { findUser } from '../auth/repository.ts';
 import type { Role } from '../../../contracts/common.ts';
 import { hashSecret, randomSecret } from '../../security.ts';
-import { slugify, withSuffix } from '../../slug.ts';
+import { chooseSlug } from '../../slug.ts';
 import { organisationNotFound, requireOrgRole } from './access.ts';
 import * as repo from './repository.ts';
 
@@ -24,13 +24,7 @@ export async function createOrganisation(
   userId: string,
   input: { name: string; slug?: string; kind: 'association' | 'network_head' | 'authority' | 'other'; communeCode?: string; populationServed?: number },
 ) {
-  let slug = input.slug ?? slugify(input.name);
-  if (await repo.slugTaken(db, slug)) {
-    if (input.slug) {
-      throw new Conflict('slug_taken', 'Cet identifiant est déjà pris.', 'This identifier is already taken.', [{ field: 'body.slug', message: 'already taken' }]);
-    }
-    slug = withSuffix(slug);
-  }
+  const slug = await chooseSlug(input.slug, input.name, (s) => repo.slugTaken(db, s));
   const id = await repo.insertOrganisation(db, userId, { ...input, slug });
   return getOrganisation(db, userId, id);
 }
