@@ -4,3 +4,4 @@ export * from './organisations.ts';
 export * from './frameworks.ts';
 export * from './collection.ts';
 export * from './results.ts';
+export * from './bank.ts';

@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './features/auth/routes.ts';
+import { bankRoutes } from './features/bank/routes.ts';
 import { collectionRoutes } from './features/collection/routes.ts';
 import { collectiveRoutes } from './features/collectives/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
@@ -97,7 +98,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   registerErrorHandling(app, { spaFallback: hasWeb });
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
   registerAuth(app, ctx.db, config);
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }
 
