@@ -4,7 +4,15 @@
  * are not imported from the contracts at run time because that would bring Zod into the
  * browser bundle (about 30 kB gzipped) for eight arrays.
  */
-import type { Computation, Indicator, Organisation, QuestionType, Role, TocNode } from './types.ts';
+import type {
+  BankSector,
+  Computation,
+  Indicator,
+  Organisation,
+  QuestionType,
+  Role,
+  TocNode,
+} from './types.ts';
 
 /** `List` when it names every member of `Union` and nothing else; `never` otherwise. */
 type Exactly<List extends readonly string[], Union extends string> = [
@@ -47,4 +55,12 @@ export const stakeholderGroups = exact<Indicator['stakeholderGroup']>()([
   'partners',
   'funders',
   'territory',
+]);
+export const bankSectors = exact<BankSector>()([
+  'poverty_exclusion',
+  'child_protection',
+  'ageing_well',
+  'digital_inclusion',
+  'cooperation',
+  'cross_cutting',
 ]);

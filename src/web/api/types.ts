@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type {
   activityFigure,
+  bankEntry,
   collectiveDetail,
   collectiveMember,
   createdApiToken,
@@ -39,6 +40,8 @@ export type {
   User,
 } from '../../contracts/index.ts';
 
+export type BankEntry = z.infer<typeof bankEntry>;
+export type BankSector = BankEntry['sector'];
 export type ActivityFigure = z.infer<typeof activityFigure>;
 export type CollectiveDetail = z.infer<typeof collectiveDetail>;
 export type CollectiveMember = z.infer<typeof collectiveMember>;

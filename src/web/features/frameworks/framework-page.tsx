@@ -26,6 +26,7 @@ import { ErrorAlert } from '../../ui/errors.tsx';
 import { IconCheck, IconFramework, IconPencil, IconPlus, IconTrash } from '../../ui/icons.tsx';
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { BankModal } from './bank-modal.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { NodeForm } from './node-form.tsx';
 import { TocTree } from './toc-tree.tsx';
@@ -76,6 +77,7 @@ export function FrameworkPage() {
 type Dialog =
   | { type: 'indicator'; indicator: Indicator | null }
   | { type: 'node'; parentId: string | null }
+  | { type: 'bank' }
   | null;
 
 function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; ownerLabel: string }) {
@@ -244,14 +246,25 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
               {t('framework.indicatorsHint')}
             </Text>
           </div>
-          {editable && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setDialog({ type: 'indicator', indicator: null })}
-            >
-              {t('indicator.add')}
-            </Button>
-          )}
+          <Group gap="sm">
+            {canEdit && (
+              <Button
+                variant="light"
+                leftSection={<IconFramework size={16} />}
+                onClick={() => setDialog({ type: 'bank' })}
+              >
+                {t('bank.open')}
+              </Button>
+            )}
+            {editable && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setDialog({ type: 'indicator', indicator: null })}
+              >
+                {t('indicator.add')}
+              </Button>
+            )}
+          </Group>
         </Group>
         {indicators.length === 0 ? (
           <Empty
@@ -303,6 +316,15 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           />
         )}
       </Modal>
+      {canEdit && (
+        <BankModal
+          frameworkId={frameworkId}
+          opened={dialog?.type === 'bank'}
+          onClose={close}
+          // Additions go to the draft: show it.
+          onAdded={() => setWhich(null)}
+        />
+      )}
       <Modal opened={dialog?.type === 'node'} onClose={close} size="lg" title={t('node.addTitle')}>
         {dialog?.type === 'node' && (
           <NodeForm

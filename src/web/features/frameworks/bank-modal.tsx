@@ -1,0 +1,283 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, get, post, seg } from '../../api/client.ts';
+import { bankSectors, indicatorKinds, stakeholderGroups } from '../../api/enums.ts';
+import { keys } from '../../api/queries.ts';
+import type { BankEntry, Indicator } from '../../api/types.ts';
+import { useLabel } from '../../i18n/use-locale.ts';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { IconCheck, IconFramework, IconPlus } from '../../ui/icons.tsx';
+import { Empty } from '../../ui/page.tsx';
+
+type Filters = { text: string; sector: string; kind: string; stakeholderGroup: string };
+
+function useBank(filters: Filters) {
+  return useQuery({
+    queryKey: keys.bank(filters),
+    queryFn: () => {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(filters)) {
+        if (value.trim()) params.set(name, value.trim());
+      }
+      const qs = params.toString();
+      return get<BankEntry[]>(`/api/indicator-bank${qs ? `?${qs}` : ''}`);
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Searches the indicator bank and adds entries to the framework's draft in one click. */
+export function BankModal({
+  frameworkId,
+  opened,
+  onClose,
+  onAdded,
+}: {
+  frameworkId: string;
+  opened: boolean;
+  onClose: () => void;
+  onAdded?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} size="xl" title={t('bank.title')}>
+      {opened && <BankSearch frameworkId={frameworkId} onAdded={onAdded} />}
+    </Modal>
+  );
+}
+
+function BankSearch({ frameworkId, onAdded }: { frameworkId: string; onAdded?: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [sector, setSector] = useState('');
+  const [kind, setKind] = useState('');
+  const [stakeholderGroup, setStakeholderGroup] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 300);
+  const query = useBank({ text: debouncedText, sector, kind, stakeholderGroup });
+  // Codes given to the entries added while the dialog is open, to confirm beside each one.
+  const [added, setAdded] = useState<Record<string, string>>({});
+
+  const add = useMutation({
+    mutationFn: (vars: { entryId: string; code?: string }) =>
+      post<Indicator>(`/api/frameworks/${seg(frameworkId)}/indicators/from-bank`, vars),
+    onSuccess: async (indicator, vars) => {
+      setAdded((prev) => ({ ...prev, [vars.entryId]: indicator.code }));
+      onAdded?.();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.framework(frameworkId) }),
+        queryClient.invalidateQueries({ queryKey: ['organisations'] }),
+        queryClient.invalidateQueries({ queryKey: keys.collectives }),
+      ]);
+    },
+  });
+
+  const all = t('bank.all');
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('bank.intro')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+        <TextInput
+          label={t('bank.search')}
+          placeholder={t('bank.searchPlaceholder')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          type="search"
+          maxLength={200}
+          rightSection={query.isFetching ? <Loader size={14} /> : null}
+        />
+        <NativeSelect
+          label={t('bank.sector')}
+          value={sector}
+          onChange={(event) => setSector(event.currentTarget.value)}
+          data={[
+            { value: '', label: all },
+            ...bankSectors.map((s) => ({ value: s, label: t(`bankSector.${s}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('bank.kind')}
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value)}
+          data={[
+            { value: '', label: all },
+            ...indicatorKinds.map((k) => ({ value: k, label: t(`indicatorKind.${k}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('bank.stakeholder')}
+          value={stakeholderGroup}
+          onChange={(event) => setStakeholderGroup(event.currentTarget.value)}
+          data={[
+            { value: '', label: all },
+            ...stakeholderGroups.map((g) => ({ value: g, label: t(`stakeholder.${g}`) })),
+          ]}
+        />
+      </SimpleGrid>
+
+      {query.isPending ? (
+        <Group justify="center" py="lg">
+          <Loader size="sm" />
+        </Group>
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.length === 0 ? (
+        <Empty
+          icon={<IconFramework size={26} />}
+          title={t('bank.emptyTitle')}
+          description={t('bank.emptyText')}
+        />
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('bank.count', { count: query.data.length })}
+          </Text>
+          <Stack gap="sm">
+            {query.data.map((entry) => (
+              <BankEntryCard
+                key={entry.id}
+                entry={entry}
+                addedCode={added[entry.id]}
+                pending={add.isPending && add.variables.entryId === entry.id}
+                disabled={add.isPending}
+                error={add.isError && add.variables.entryId === entry.id ? add.error : null}
+                onAdd={(code) => add.mutate({ entryId: entry.id, ...(code ? { code } : {}) })}
+              />
+            ))}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function BankEntryCard({
+  entry,
+  addedCode,
+  pending,
+  disabled,
+  error,
+  onAdd,
+}: {
+  entry: BankEntry;
+  addedCode: string | undefined;
+  pending: boolean;
+  disabled: boolean;
+  error: unknown;
+  onAdd: (code?: string) => void;
+}) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const name = label(entry);
+  const codeTaken = error instanceof ApiError && error.problem.code === 'indicator_code_taken';
+  const [code, setCode] = useState(`${entry.id.toUpperCase()}-2`);
+  const question = entry.questions[0];
+  return (
+    <Card withBorder radius="md" padding="md" data-testid={`bank-entry-${entry.id}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Stack gap={6} style={{ minWidth: 0 }}>
+          <Text fw={600}>{name}</Text>
+          <Group gap={6}>
+            <Badge variant="light" color="socle">
+              {t(`bankSector.${entry.sector}`)}
+            </Badge>
+            <Badge variant="outline" color="gray">
+              {t(`indicatorKind.${entry.kind}`)}
+            </Badge>
+            {entry.sdg !== undefined && (
+              <Tooltip label={t('bank.sdgTitle', { n: entry.sdg })}>
+                <Badge variant="filled" color="blue">
+                  {t('bank.sdg', { n: entry.sdg })}
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
+          <Text size="sm">
+            {t(`stakeholder.${entry.stakeholderGroup}`)} ·{' '}
+            {t(`computation.${entry.computation.type}`)}
+            {entry.computation.type !== 'share' && entry.unit ? ` (${entry.unit})` : ''}
+          </Text>
+          {question && (
+            <Text size="xs" c="dimmed">
+              {t('bank.question', { question: label(question) })}
+            </Text>
+          )}
+        </Stack>
+        {addedCode ? (
+          <Badge
+            color="socle"
+            variant="light"
+            leftSection={<IconCheck size={14} />}
+            style={{ flexShrink: 0 }}
+          >
+            {addedCode}
+          </Badge>
+        ) : (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => onAdd()}
+            loading={pending && !codeTaken}
+            disabled={disabled && !pending}
+            aria-label={t('bank.addNamed', { label: name })}
+            style={{ flexShrink: 0 }}
+          >
+            {t('bank.add')}
+          </Button>
+        )}
+      </Group>
+      {addedCode && (
+        <Text size="sm" c="socle" mt="xs" role="status">
+          {t('bank.added', { code: addedCode })}
+        </Text>
+      )}
+      {!addedCode && error !== null && (
+        <Stack gap="xs" mt="sm">
+          <ErrorAlert error={error} />
+          {codeTaken && (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                onAdd(code.trim());
+              }}
+            >
+              <Group align="flex-end" gap="sm">
+                <TextInput
+                  size="xs"
+                  label={t('bank.code')}
+                  description={t('bank.codeRetry')}
+                  value={code}
+                  onChange={(event) => setCode(event.currentTarget.value)}
+                  required
+                />
+                <Button size="xs" type="submit" loading={pending}>
+                  {t('bank.add')}
+                </Button>
+              </Group>
+            </form>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}
