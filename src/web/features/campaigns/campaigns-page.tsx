@@ -24,9 +24,10 @@ import { formatInteger, formatPeriod, formatRate } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
 import { CopyButton } from '../../ui/copy-button.tsx';
+import { QueryView } from '../../ui/query-view.tsx';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconCampaign, IconLink, IconPlus } from '../../ui/icons.tsx';
-import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
+import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 
@@ -52,28 +53,29 @@ export function CampaignsPage() {
         description={t('campaigns.intro')}
         actions={newButton}
       />
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Card withBorder radius="md">
-          <Empty
-            icon={<IconCampaign size={26} />}
-            title={t('campaigns.emptyTitle')}
-            description={t('campaigns.emptyText')}
-            action={
-              canWrite && <Button onClick={() => setCreating(true)}>{t('campaigns.new')}</Button>
-            }
-          />
-        </Card>
-      ) : (
-        <Stack gap="md">
-          {list.data.map((campaign) => (
-            <CampaignCard key={campaign.id} campaign={campaign} canWrite={canWrite} />
-          ))}
-        </Stack>
-      )}
+      <QueryView
+        query={list}
+        empty={
+          <Card withBorder radius="md">
+            <Empty
+              icon={<IconCampaign size={26} />}
+              title={t('campaigns.emptyTitle')}
+              description={t('campaigns.emptyText')}
+              action={
+                canWrite && <Button onClick={() => setCreating(true)}>{t('campaigns.new')}</Button>
+              }
+            />
+          </Card>
+        }
+      >
+        {(data) => (
+          <Stack gap="md">
+            {data.map((campaign) => (
+              <CampaignCard key={campaign.id} campaign={campaign} canWrite={canWrite} />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
       <Modal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -31,6 +31,7 @@ import type {
 import { formatDate, formatInteger } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
+import { QueryView } from '../../ui/query-view.tsx';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconCollective, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader, PageLoader } from '../../ui/page.tsx';
@@ -299,47 +300,48 @@ function CollectiveInvitations() {
         </Title>
       </Group>
       <ErrorAlert error={accept.error} />
-      {pending.isPending ? (
-        <PageLoader />
-      ) : pending.isError ? (
-        <ErrorAlert error={pending.error} onRetry={() => void pending.refetch()} />
-      ) : pending.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('organisation.noCollectiveInvitations')}
-        </Text>
-      ) : (
-        <Stack gap="sm">
-          {pending.data.map((inv) => (
-            <Card key={inv.collectiveId} withBorder radius="sm" padding="sm" bg="socle.0">
-              <Group justify="space-between" gap="sm" wrap="wrap">
-                <div>
-                  <Text fw={600} size="sm">
-                    {inv.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('collective.coordinatedBy', { name: inv.coordinatorName })}
-                    {inv.copil ? ` · ${t('organisation.asCopil')}` : ''}
-                  </Text>
-                </div>
-                {isAdmin ? (
-                  <Button
-                    size="xs"
-                    loading={accept.isPending && accept.variables === inv.collectiveId}
-                    onClick={() => accept.mutate(inv.collectiveId)}
-                    aria-label={t('organisation.acceptNamed', { name: inv.name })}
-                  >
-                    {t('organisation.accept')}
-                  </Button>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    {t('organisation.adminAccepts')}
-                  </Text>
-                )}
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <QueryView
+        query={pending}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('organisation.noCollectiveInvitations')}
+          </Text>
+        }
+      >
+        {(data) => (
+          <Stack gap="sm">
+            {data.map((inv) => (
+              <Card key={inv.collectiveId} withBorder radius="sm" padding="sm" bg="socle.0">
+                <Group justify="space-between" gap="sm" wrap="wrap">
+                  <div>
+                    <Text fw={600} size="sm">
+                      {inv.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('collective.coordinatedBy', { name: inv.coordinatorName })}
+                      {inv.copil ? ` · ${t('organisation.asCopil')}` : ''}
+                    </Text>
+                  </div>
+                  {isAdmin ? (
+                    <Button
+                      size="xs"
+                      loading={accept.isPending && accept.variables === inv.collectiveId}
+                      onClick={() => accept.mutate(inv.collectiveId)}
+                      aria-label={t('organisation.acceptNamed', { name: inv.name })}
+                    >
+                      {t('organisation.accept')}
+                    </Button>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      {t('organisation.adminAccepts')}
+                    </Text>
+                  )}
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -7,9 +7,9 @@ import type { Questionnaire } from '../../api/types.ts';
 import { formatDate, formatInteger } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { Link, navigate, paths } from '../../router.tsx';
-import { ErrorAlert } from '../../ui/errors.tsx';
+import { QueryView } from '../../ui/query-view.tsx';
 import { IconPlus, IconQuestionnaire } from '../../ui/icons.tsx';
-import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
+import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 
 export function useQuestionnaires(orgId: string) {
@@ -37,71 +37,72 @@ export function QuestionnairesPage() {
         description={t('questionnaires.intro')}
         actions={newButton}
       />
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Card withBorder radius="md">
-          <Empty
-            icon={<IconQuestionnaire size={26} />}
-            title={t('questionnaires.emptyTitle')}
-            description={t('questionnaires.emptyText')}
-            action={
-              canWrite && (
-                <Button
-                  onClick={() => navigate(paths.newQuestionnaire)}
-                  leftSection={<IconPlus size={18} />}
-                >
-                  {t('questionnaires.new')}
-                </Button>
-              )
-            }
-          />
-        </Card>
-      ) : (
-        <Card withBorder radius="md" p={0}>
-          <Table.ScrollContainer minWidth={600}>
-            <Table
-              verticalSpacing="sm"
-              horizontalSpacing="md"
-              highlightOnHover
-              aria-label={t('questionnaires.title')}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('questionnaires.name')}</Table.Th>
-                  <Table.Th>{t('questionnaires.questions')}</Table.Th>
-                  <Table.Th>{t('questionnaires.responses')}</Table.Th>
-                  <Table.Th>{t('questionnaires.createdAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((q) => (
-                  <Table.Tr key={q.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={paths.questionnaire(q.id)} fw={600}>
-                        {q.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color="gray">
-                        {q.questions.length}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatInteger(q.responseCount, locale)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {formatDate(q.createdAt, locale)}
-                      </Text>
-                    </Table.Td>
+      <QueryView
+        query={list}
+        empty={
+          <Card withBorder radius="md">
+            <Empty
+              icon={<IconQuestionnaire size={26} />}
+              title={t('questionnaires.emptyTitle')}
+              description={t('questionnaires.emptyText')}
+              action={
+                canWrite && (
+                  <Button
+                    onClick={() => navigate(paths.newQuestionnaire)}
+                    leftSection={<IconPlus size={18} />}
+                  >
+                    {t('questionnaires.new')}
+                  </Button>
+                )
+              }
+            />
+          </Card>
+        }
+      >
+        {(data) => (
+          <Card withBorder radius="md" p={0}>
+            <Table.ScrollContainer minWidth={600}>
+              <Table
+                verticalSpacing="sm"
+                horizontalSpacing="md"
+                highlightOnHover
+                aria-label={t('questionnaires.title')}
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('questionnaires.name')}</Table.Th>
+                    <Table.Th>{t('questionnaires.questions')}</Table.Th>
+                    <Table.Th>{t('questionnaires.responses')}</Table.Th>
+                    <Table.Th>{t('questionnaires.createdAt')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((q) => (
+                    <Table.Tr key={q.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={paths.questionnaire(q.id)} fw={600}>
+                          {q.title}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color="gray">
+                          {q.questions.length}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{formatInteger(q.responseCount, locale)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {formatDate(q.createdAt, locale)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -21,9 +21,10 @@ import { formatDate } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { ConfirmAction } from '../../ui/confirm-action.tsx';
 import { CopyButton } from '../../ui/copy-button.tsx';
+import { QueryView } from '../../ui/query-view.tsx';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconKey } from '../../ui/icons.tsx';
-import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
+import { Empty, PageHeader } from '../../ui/page.tsx';
 
 export function TokensPage() {
   const { t } = useTranslation();
@@ -110,80 +111,81 @@ export function TokensPage() {
 
         <Card withBorder radius="md" padding={0}>
           <ErrorAlert error={revoke.error} />
-          {tokens.isPending ? (
-            <PageLoader />
-          ) : tokens.isError ? (
-            <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
-          ) : tokens.data.length === 0 ? (
-            <Empty
-              icon={<IconKey size={26} />}
-              title={t('tokens.emptyTitle')}
-              description={t('tokens.emptyText')}
-            />
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label={t('tokens.title')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('tokens.name')}</Table.Th>
-                    <Table.Th>{t('tokens.prefix')}</Table.Th>
-                    <Table.Th>{t('tokens.createdAt')}</Table.Th>
-                    <Table.Th>{t('tokens.lastUsed')}</Table.Th>
-                    <Table.Th>{t('tokens.status')}</Table.Th>
-                    <Table.Th>
-                      <span className="socle-sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {tokens.data.map((token) => (
-                    <Table.Tr key={token.id}>
-                      <Table.Td fw={600}>{token.name}</Table.Td>
-                      <Table.Td>
-                        <Code>{token.prefix}…</Code>
-                      </Table.Td>
-                      <Table.Td>{formatDate(token.createdAt, locale)}</Table.Td>
-                      <Table.Td>
-                        {token.lastUsedAt
-                          ? formatDate(token.lastUsedAt, locale)
-                          : t('tokens.never')}
-                      </Table.Td>
-                      <Table.Td>
-                        {token.revokedAt ? (
-                          <Badge color="gray" variant="light">
-                            {t('tokens.revoked')}
-                          </Badge>
-                        ) : (
-                          <Badge color="green" variant="light">
-                            {t('tokens.active')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {!token.revokedAt && (
-                          <ConfirmAction
-                            message={t('tokens.revokeConfirm', { name: token.name })}
-                            confirmLabel={t('tokens.revoke')}
-                            onConfirm={() => revoke.mutate(token.id)}
-                            loading={revoke.isPending}
-                          >
-                            <Button
-                              size="xs"
-                              variant="light"
-                              color="red"
-                              aria-label={t('tokens.revokeNamed', { name: token.name })}
-                            >
-                              {t('tokens.revoke')}
-                            </Button>
-                          </ConfirmAction>
-                        )}
-                      </Table.Td>
+          <QueryView
+            query={tokens}
+            empty={
+              <Empty
+                icon={<IconKey size={26} />}
+                title={t('tokens.emptyTitle')}
+                description={t('tokens.emptyText')}
+              />
+            }
+          >
+            {(data) => (
+              <Table.ScrollContainer minWidth={640}>
+                <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label={t('tokens.title')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('tokens.name')}</Table.Th>
+                      <Table.Th>{t('tokens.prefix')}</Table.Th>
+                      <Table.Th>{t('tokens.createdAt')}</Table.Th>
+                      <Table.Th>{t('tokens.lastUsed')}</Table.Th>
+                      <Table.Th>{t('tokens.status')}</Table.Th>
+                      <Table.Th>
+                        <span className="socle-sr-only">{t('common.actions')}</span>
+                      </Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.map((token) => (
+                      <Table.Tr key={token.id}>
+                        <Table.Td fw={600}>{token.name}</Table.Td>
+                        <Table.Td>
+                          <Code>{token.prefix}…</Code>
+                        </Table.Td>
+                        <Table.Td>{formatDate(token.createdAt, locale)}</Table.Td>
+                        <Table.Td>
+                          {token.lastUsedAt
+                            ? formatDate(token.lastUsedAt, locale)
+                            : t('tokens.never')}
+                        </Table.Td>
+                        <Table.Td>
+                          {token.revokedAt ? (
+                            <Badge color="gray" variant="light">
+                              {t('tokens.revoked')}
+                            </Badge>
+                          ) : (
+                            <Badge color="green" variant="light">
+                              {t('tokens.active')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {!token.revokedAt && (
+                            <ConfirmAction
+                              message={t('tokens.revokeConfirm', { name: token.name })}
+                              confirmLabel={t('tokens.revoke')}
+                              onConfirm={() => revoke.mutate(token.id)}
+                              loading={revoke.isPending}
+                            >
+                              <Button
+                                size="xs"
+                                variant="light"
+                                color="red"
+                                aria-label={t('tokens.revokeNamed', { name: token.name })}
+                              >
+                                {t('tokens.revoke')}
+                              </Button>
+                            </ConfirmAction>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryView>
         </Card>
       </Stack>
     </>
