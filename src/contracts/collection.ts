@@ -56,11 +56,22 @@ export const questionnaire = z.object({
   organisationId: id,
   title: z.string(),
   introFr: z.string(),
+  /** 1, then one more each time a questionnaire that has answers is edited. */
+  version: z.number().int(),
+  previousId: id.nullable(),
+  /** A newer version replaces this one; its answers stay with it. */
+  superseded: z.boolean(),
   createdAt: z.string(),
   questions: z.array(question),
   responseCount: z.number().int(),
 });
 export type Questionnaire = z.infer<typeof questionnaire>;
+export const questionnaireRevision = questionnaire.extend({
+  /** True when the edit made a new version because the questionnaire had answers. */
+  newVersion: z.boolean(),
+  /** Open campaigns moved to the new version. */
+  movedCampaigns: z.number().int(),
+});
 
 export const createCampaignBody = z.object({
   name: z.string().trim().min(2).max(200),

@@ -67,6 +67,10 @@ export const collective = z.object({
   coordinatorOrganisationId: id,
   coordinatorName: z.string(),
   suppressionThreshold: z.number().int(),
+  /** How the COPIL decides on a version of the common framework. */
+  decisionRule: z.enum(['majority', 'consensus']),
+  /** Share of COPIL organisations that must cast a ballot (abstentions count). */
+  quorumPercent: z.number().int(),
   commonFrameworkId: id,
   /** The caller's organisations in this collective and how they take part. */
   myOrganisations: z.array(
@@ -82,7 +86,19 @@ export const createCollectiveBody = z.object({
   slug: slug.optional(),
   coordinatorOrganisationId: id,
   suppressionThreshold: z.number().int().min(2).max(100).optional(),
+  decisionRule: z.enum(['majority', 'consensus']).optional(),
+  quorumPercent: z.number().int().min(0).max(100).optional(),
 });
+/** A patch changes only what it names. */
+export const updateCollectiveBody = z
+  .object({
+    name: z.string().trim().min(2).max(160),
+    suppressionThreshold: z.number().int().min(2).max(100),
+    decisionRule: z.enum(['majority', 'consensus']),
+    quorumPercent: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .strict();
 export const addCollectiveMemberBody = z.object({
   /** The organisation's public identifier (slug), given by the organisation. */
   organisationSlug: slug,

@@ -25,6 +25,8 @@ export const indicatorResult = z.object({
   suppressed: z.boolean(),
   /** Organisations whose data is in the figure. */
   organisations: z.number().int(),
+  /** Answers of the period collected under another definition (a series break): left out. */
+  otherDefinitionN: z.number().int(),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 
@@ -40,6 +42,56 @@ export const results = z.object({
   period: z.string().nullable(),
   periods: z.array(z.string()),
   suppressionThreshold: z.number().int().nullable(),
+  /** The frameworks shown: common ones first (the version in use), then the specific one. */
+  frameworks: z.array(
+    z.object({
+      frameworkId: id,
+      scope: frameworkScope,
+      name: z.string(),
+      versionNumber: z.number().int().nullable(),
+      /** For a common framework in an organisation's view: it adopted this version itself. */
+      chosen: z.boolean(),
+    }),
+  ),
   indicators: z.array(indicatorResult),
 });
+
+export const trendQuery = z.object({
+  code: z.string().min(1).max(30),
+  lang: z.enum(['fr', 'en']).optional(),
+});
+export const trend = z.object({
+  frameworkId: id,
+  code: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  computation,
+  /** The series of the definition shown today. */
+  currentSeries: z.number().int(),
+  /** One series per definition the indicator has had; a new series is a break. */
+  series: z.array(
+    z.object({
+      number: z.number().int(),
+      definitionKey: z.string(),
+      type: z.string(),
+      options: z.array(z.string()),
+      disaggregations: z.array(z.string()),
+      /** The version that adopted this definition first (null: never adopted). */
+      fromVersion: z.number().int().nullable(),
+    }),
+  ),
+  /** Oldest first. */
+  periods: z.array(z.string()),
+  points: z.array(
+    z.object({
+      period: z.string(),
+      series: z.number().int(),
+      value: z.number().nullable(),
+      n: z.number().int(),
+      ci: interval.nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+});
+export type Trend = z.infer<typeof trend>;
 export type Results = z.infer<typeof results>;

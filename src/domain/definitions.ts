@@ -34,3 +34,22 @@ export function definitionChanges(before: Definition, after: Definition): Defini
   if (sorted(before.disaggregations).join(',') !== sorted(after.disaggregations).join(',')) out.push('disaggregations');
   return out;
 }
+
+/** Reads a key back: its computation type, share options and disaggregations. */
+export function parseDefinitionKey(key: string): { type: string; options: string[]; disaggregations: string[] } {
+  const [head = '', disaggregations = ''] = key.split('|');
+  const [type = '', options = ''] = head.split(':');
+  const list = (s: string) => (s === '' ? [] : s.split(','));
+  return { type, options: list(options), disaggregations: list(disaggregations) };
+}
+
+/**
+ * Numbers the series of an indicator: one per distinct definition, in the order the versions
+ * adopted them (series 1 is the first definition). Keys met only outside that history (a draft,
+ * say) come after.
+ */
+export function numberSeries(adoptedKeysInOrder: readonly string[], otherKeys: readonly string[] = []): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const key of [...adoptedKeysInOrder, ...otherKeys]) if (!out.has(key)) out.set(key, out.size + 1);
+  return out;
+}

@@ -33,7 +33,7 @@ describe('diffVersions', () => {
     { name: 'disaggregations', after: { disaggregations: ['sexe'] }, fields: ['disaggregations'], seriesBreak: ['disaggregations'] },
     { name: 'moved to a node', after: { node: 'n1' }, fields: ['node'], seriesBreak: [] },
   ])('indicator change: $name', ({ after, fields, seriesBreak }) => {
-    const d = diffVersions({ indicators: [ind('A')], nodes: [] }, { indicators: [ind('A', after as Partial<IndicatorSnapshot>)], nodes: [] });
+    const d = diffVersions({ indicators: [ind('A')], nodes: [] }, { indicators: [ind('A', after)], nodes: [] });
     expect(d.same).toBe(false);
     expect(d.indicators.changed).toHaveLength(1);
     expect(d.indicators.changed[0]!.changes.map((c) => c.field)).toEqual(fields);

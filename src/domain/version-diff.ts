@@ -56,7 +56,7 @@ const NODE_FIELDS = ['kind', 'labelFr', 'labelEn', 'stakeholderGroup', 'parent']
 
 /** Order-insensitive for lists of options and disaggregations, strict otherwise. */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return JSON.stringify([...value].map(String).sort());
+  if (Array.isArray(value)) return JSON.stringify((value as unknown[]).map((v) => canonical(v)).sort());
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${k}:${canonical(v)}`).join(',')}}`;

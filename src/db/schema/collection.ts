@@ -1,4 +1,4 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import { frameworks } from './frameworks.ts';
 import { organisations } from './organisations.ts';
 
@@ -17,6 +17,10 @@ export const questionnaires = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     introFr: text('intro_fr').notNull().default(''),
+    /** Editing a questionnaire that has answers makes a new version; the old one keeps its answers. */
+    version: integer('version').notNull().default(1),
+    previousId: uuid('previous_id').references((): AnyPgColumn => questionnaires.id, { onDelete: 'set null' }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('questionnaires_org_idx').on(t.organisationId)],
@@ -42,6 +46,8 @@ export const questions = pgTable(
       onDelete: 'set null',
     }),
     indicatorCode: text('indicator_code'),
+    /** The indicator's definition key when the question was made: answers pool only under it. */
+    indicatorDefinition: text('indicator_definition'),
   },
   (t) => [
     uniqueIndex('questions_position_key').on(t.questionnaireId, t.position),
@@ -121,6 +127,8 @@ export const activityFigures = pgTable(
     indicatorCode: text('indicator_code').notNull(),
     period: text('period').notNull(),
     value: doublePrecision('value').notNull(),
+    /** The indicator's definition key when the figure was entered. */
+    definition: text('definition').notNull().default('sum:|'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('activity_figures_key').on(t.organisationId, t.frameworkId, t.indicatorCode, t.period)],

@@ -1,6 +1,7 @@
-import { type AnyPgColumn, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Computation } from '../../contracts/frameworks.ts';
+import { users } from './auth.ts';
 import { collectives, organisations } from './organisations.ts';
 
 /**
@@ -34,14 +35,18 @@ export const frameworkVersions = pgTable(
       .notNull()
       .references(() => frameworks.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
-    status: text('status', { enum: ['draft', 'adopted'] }).notNull(),
+    /** draft → proposed (under a COPIL vote, frozen) → adopted → retired. */
+    status: text('status', { enum: ['draft', 'proposed', 'adopted', 'retired'] }).notNull(),
+    /** Bumped by every change to the version's content, for optimistic concurrency. */
+    revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     adoptedAt: timestamp('adopted_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('framework_versions_number_key').on(t.frameworkId, t.number),
-    // At most one draft at a time per framework.
-    uniqueIndex('framework_versions_one_draft').on(t.frameworkId).where(sql`status = 'draft'`),
+    // At most one open version (draft or under vote) at a time per framework.
+    uniqueIndex('framework_versions_one_draft').on(t.frameworkId).where(sql`status in ('draft', 'proposed')`),
   ],
 );
 
@@ -60,6 +65,7 @@ export const tocNodes = pgTable(
     position: integer('position').notNull().default(0),
     /** The node of the previous version this one was copied from, to follow a node across versions. */
     originId: uuid('origin_id'),
+    revision: integer('revision').notNull().default(0),
   },
   (t) => [index('toc_nodes_version_idx').on(t.versionId)],
 );
@@ -85,8 +91,137 @@ export const indicators = pgTable(
     computation: jsonb('computation').$type<Computation>().notNull(),
     /** Copied out of `computation` so that SQL can test membership without JSON work per row. */
     shareOptions: text('share_options').array().notNull().default(sql`'{}'::text[]`),
+    /** Breakdowns the figures are given by (e.g. sexe, tranche_age): part of the definition. */
+    disaggregations: text('disaggregations').array().notNull().default(sql`'{}'::text[]`),
+    /** `definitionKey()` of computation, options and disaggregations (src/domain/definitions.ts). */
+    definitionKey: text('definition_key').notNull(),
     nodeId: uuid('node_id').references(() => tocNodes.id, { onDelete: 'set null' }),
     position: integer('position').notNull().default(0),
+    revision: integer('revision').notNull().default(0),
   },
   (t) => [uniqueIndex('indicators_version_code_key').on(t.versionId, t.code)],
+);
+
+/** A change a member proposes to the open version of a common framework. */
+export const frameworkProposals = pgTable(
+  'framework_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action', { enum: ['add_indicator', 'edit_indicator', 'remove_indicator', 'add_node', 'edit_node', 'remove_node'] }).notNull(),
+    /** The indicator code or node id the change is about (none for additions). */
+    target: text('target'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    rationale: text('rationale').notNull().default(''),
+    status: text('status', { enum: ['open', 'accepted', 'rejected', 'withdrawn'] }).notNull().default('open'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('framework_proposals_framework_idx').on(t.frameworkId, t.createdAt)],
+);
+
+/** Discussion: on a proposal, or on the framework's open version when `proposalId` is null. */
+export const frameworkComments = pgTable(
+  'framework_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id').references(() => frameworkProposals.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('framework_comments_framework_idx').on(t.frameworkId, t.createdAt)],
+);
+
+/**
+ * A COPIL vote on a version. The rule, the quorum and the electorate (the COPIL member
+ * organisations) are fixed when the vote opens.
+ */
+export const frameworkVotes = pgTable(
+  'framework_votes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: 'cascade' }),
+    rule: text('rule', { enum: ['majority', 'consensus'] }).notNull(),
+    quorumPercent: integer('quorum_percent').notNull(),
+    electorate: uuid('electorate').array().notNull(),
+    openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    outcome: text('outcome', { enum: ['adopted', 'rejected', 'no_quorum', 'cancelled'] }),
+  },
+  (t) => [
+    index('framework_votes_version_idx').on(t.versionId),
+    // One open vote per version.
+    uniqueIndex('framework_votes_one_open').on(t.versionId).where(sql`closed_at is null`),
+  ],
+);
+
+export const frameworkBallots = pgTable(
+  'framework_ballots',
+  {
+    voteId: uuid('vote_id')
+      .notNull()
+      .references(() => frameworkVotes.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    choice: text('choice', { enum: ['for', 'against', 'abstain'] }).notNull(),
+    comment: text('comment').notNull().default(''),
+    castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.organisationId] })],
+);
+
+/** Which adopted version of a collective's common framework an organisation works with. */
+export const organisationAdoptions = pgTable(
+  'organisation_adoptions',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    collectiveId: uuid('collective_id')
+      .notNull()
+      .references(() => collectives.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: 'restrict' }),
+    adoptedBy: uuid('adopted_by').references(() => users.id, { onDelete: 'set null' }),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.collectiveId] })],
+);
+
+/** Who did what, when: every change to a framework and its decisions. Never updated. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Kept even if the user is deleted. */
+    userName: text('user_name').notNull().default(''),
+    frameworkId: uuid('framework_id').references(() => frameworks.id, { onDelete: 'cascade' }),
+    collectiveId: uuid('collective_id').references(() => collectives.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_framework_idx').on(t.frameworkId, t.at), index('audit_events_organisation_idx').on(t.organisationId, t.at)],
 );

@@ -59,6 +59,9 @@ export const collectives = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
     suppressionThreshold: integer('suppression_threshold').notNull().default(5),
+    /** How the COPIL decides on a framework version (src/domain/votes.ts). */
+    decisionRule: text('decision_rule', { enum: ['majority', 'consensus'] }).notNull().default('consensus'),
+    quorumPercent: integer('quorum_percent').notNull().default(50),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('collectives_slug_key').on(t.slug)],

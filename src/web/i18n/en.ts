@@ -164,7 +164,9 @@ export const en: Messages = {
   },
   versionStatus: {
     draft: 'Draft',
+    proposed: 'Under vote',
     adopted: 'Adopted',
+    retired: 'Retired',
   },
   questionType: {
     single: 'Single choice',

@@ -168,7 +168,9 @@ export const fr = {
   },
   versionStatus: {
     draft: 'Brouillon',
+    proposed: 'Soumis au vote',
     adopted: 'Adopté',
+    retired: 'Retiré',
   },
   questionType: {
     single: 'Choix unique',

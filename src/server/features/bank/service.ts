@@ -31,6 +31,7 @@ export async function addFromBank(db: Db, userId: string, frameworkId: string, i
     unit: entry.unit,
     polarity: entry.polarity,
     computation: entry.computation.type === 'share' ? { type: 'share', options: [...entry.computation.options] } : entry.computation,
+    disaggregations: [],
     nodeId: input.nodeId ?? null,
   });
 }

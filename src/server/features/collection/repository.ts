@@ -14,6 +14,8 @@ export interface QuestionValues {
   max: number | null;
   indicatorFrameworkId: string | null;
   indicatorCode: string | null;
+  /** The indicator's definition key at the time (src/domain/definitions.ts). */
+  indicatorDefinition: string | null;
 }
 
 export async function insertQuestionnaire(db: Db, organisationId: string, values: { title: string; introFr: string }, qs: QuestionValues[]) {
@@ -22,6 +24,62 @@ export async function insertQuestionnaire(db: Db, organisationId: string, values
     await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: row!.id })));
     return row!.id;
   });
+}
+
+/**
+ * Replaces a questionnaire's questions in place (only while it has no answers), or, once it
+ * has answers, writes a new version: the old one and its answers stay as they were, and the
+ * open campaigns move to the new version.
+ */
+export async function reviseQuestionnaire(
+  db: Db,
+  old: { id: string; organisationId: string; version: number },
+  mode: 'in_place' | 'new_version',
+  values: { title: string; introFr: string },
+  qs: QuestionValues[],
+) {
+  return db.transaction(async (tx) => {
+    if (mode === 'in_place') {
+      await tx.update(questionnaires).set(values).where(eq(questionnaires.id, old.id));
+      await tx.delete(questions).where(eq(questions.questionnaireId, old.id));
+      if (qs.length > 0) await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: old.id })));
+      return { id: old.id, movedCampaigns: 0 };
+    }
+    const [row] = await tx
+      .insert(questionnaires)
+      .values({ ...values, organisationId: old.organisationId, version: old.version + 1, previousId: old.id })
+      .returning();
+    if (qs.length > 0) await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: row!.id })));
+    await tx.update(questionnaires).set({ supersededAt: sql`now()` }).where(eq(questionnaires.id, old.id));
+    const moved = await tx
+      .update(campaigns)
+      .set({ questionnaireId: row!.id })
+      .where(and(eq(campaigns.questionnaireId, old.id), eq(campaigns.status, 'open')))
+      .returning({ id: campaigns.id });
+    return { id: row!.id, movedCampaigns: moved.length };
+  });
+}
+
+export async function lockQuestionnaire(db: Db, questionnaireId: string) {
+  await db.execute(sql`select id from questionnaires where id = ${questionnaireId} for update`);
+}
+
+/** The earlier versions of a questionnaire, newest first (bounded). */
+export async function previousVersions(db: Db, questionnaireId: string, limit = 10) {
+  const out: { id: string; previousId: string | null }[] = [];
+  let current: string | null = questionnaireId;
+  while (current && out.length < limit) {
+    const rows: { id: string; previousId: string | null }[] = await db
+      .select({ id: questionnaires.id, previousId: questionnaires.previousId })
+      .from(questionnaires)
+      .where(eq(questionnaires.id, current))
+      .limit(1);
+    const row = rows[0];
+    if (!row?.previousId) break;
+    out.push({ id: row.previousId, previousId: null });
+    current = row.previousId;
+  }
+  return out.map((r) => r.id);
 }
 
 // Written out in full: in a single-table select Drizzle leaves column names unqualified.
@@ -131,13 +189,13 @@ export async function insertResponse(
   });
 }
 
-export async function upsertActivityFigure(db: Db, values: { organisationId: string; frameworkId: string; indicatorCode: string; period: string; value: number }) {
+export async function upsertActivityFigure(db: Db, values: { organisationId: string; frameworkId: string; indicatorCode: string; period: string; value: number; definition: string }) {
   const [row] = await db
     .insert(activityFigures)
     .values(values)
     .onConflictDoUpdate({
       target: [activityFigures.organisationId, activityFigures.frameworkId, activityFigures.indicatorCode, activityFigures.period],
-      set: { value: values.value, updatedAt: sql`now()` },
+      set: { value: values.value, definition: values.definition, updatedAt: sql`now()` },
     })
     .returning();
   return row!;

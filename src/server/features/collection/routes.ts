@@ -8,6 +8,7 @@ import {
   createQuestionnaireBody,
   publicQuestion,
   questionnaire,
+  questionnaireRevision,
   recordActivityFigureBody,
   submitResponseBody,
   submitResponseResult,
@@ -45,6 +46,20 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
   r.get('/api/organisations/:orgId/questionnaires/:questionnaireId', {
     schema: { operationId: 'getQuestionnaire', tags, security, params: orgParams.extend({ questionnaireId: id }), response: { 200: questionnaire, ...errorResponses } },
     handler: async (request) => service.getQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.params.questionnaireId),
+  });
+
+  r.put('/api/organisations/:orgId/questionnaires/:questionnaireId', {
+    schema: {
+      operationId: 'updateQuestionnaire',
+      tags,
+      security,
+      summary: 'Change a questionnaire: in place while it has no answers, otherwise as a new version (old answers keep their meaning; open campaigns move to it)',
+      params: orgParams.extend({ questionnaireId: id }),
+      body: createQuestionnaireBody,
+      response: { 200: questionnaireRevision, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.updateQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.params.questionnaireId, request.body),
   });
 
   r.get('/api/organisations/:orgId/campaigns', {

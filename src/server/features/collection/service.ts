@@ -46,12 +46,16 @@ function presentCampaign(row: CampaignRow) {
   };
 }
 
-/** Each question must make sense alone and, when tied to an indicator, fit its computation. */
-async function checkQuestions(db: Db, organisationId: string, input: QuestionInput[]) {
+/**
+ * Each question must make sense alone and, when tied to an indicator, fit its computation.
+ * Returns, per question, the definition key of the indicator it is tied to.
+ */
+async function checkQuestions(db: Db, organisationId: string, input: QuestionInput[]): Promise<(string | null)[]> {
   const specificFrameworkId = await specificFrameworkIdOf(db, organisationId);
   if (!specificFrameworkId) throw new NotFound('organisation_not_found', 'Organisation introuvable.', 'Organisation not found.');
   const available = await listAvailableIndicators(db, organisationId, specificFrameworkId);
   const errors: FieldError[] = [];
+  const definitions: (string | null)[] = input.map(() => null);
   const tied = new Map<string, number>();
   const at = (i: number, f: string) => `body.questions.${i}.${f}`;
   input.forEach((q, i) => {
@@ -82,6 +86,7 @@ async function checkQuestions(db: Db, organisationId: string, input: QuestionInp
       errors.push({ field: at(i, 'indicator'), message: 'indicateur inconnu pour cette organisation / unknown indicator for this organisation', code: 'unknown_indicator' });
       return;
     }
+    definitions[i] = ind.definitionKey;
     const c = ind.computation;
     if (c.type === 'sum') errors.push({ field: at(i, 'indicator'), message: 'indicateur saisi en chiffres d’activité / this indicator is entered as an activity figure', code: 'activity_indicator' });
     if (c.type === 'mean' && q.type !== 'scale' && q.type !== 'number') errors.push({ field: at(i, 'indicator'), message: 'une moyenne demande une échelle ou un nombre / a mean needs a scale or number question', code: 'incompatible_indicator' });
@@ -93,29 +98,48 @@ async function checkQuestions(db: Db, organisationId: string, input: QuestionInp
     }
   });
   if (errors.length > 0) throw new Invalid('invalid_questions', 'Certaines questions sont à corriger.', 'Some questions need fixing.', errors);
+  return definitions;
+}
+
+function questionValues(input: QuestionInput[], definitions: (string | null)[]): repo.QuestionValues[] {
+  return input.map((q, i) => ({
+    type: q.type,
+    labelFr: q.labelFr,
+    labelEn: q.labelEn,
+    helpFr: q.helpFr,
+    required: q.required,
+    options: q.options.map((o) => ({ value: o.value, labelFr: o.labelFr, labelEn: o.labelEn })),
+    min: q.min ?? (q.type === 'scale' ? SCALE_DEFAULT.min : null),
+    max: q.max ?? (q.type === 'scale' ? SCALE_DEFAULT.max : null),
+    indicatorFrameworkId: q.indicator?.frameworkId ?? null,
+    indicatorCode: q.indicator?.code ?? null,
+    indicatorDefinition: definitions[i] ?? null,
+  }));
 }
 
 export async function createQuestionnaire(db: Db, userId: string, organisationId: string, input: { title: string; introFr: string; questions: QuestionInput[] }) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
-  await checkQuestions(db, organisationId, input.questions);
-  const id = await repo.insertQuestionnaire(
-    db,
-    organisationId,
-    { title: input.title, introFr: input.introFr },
-    input.questions.map((q) => ({
-      type: q.type,
-      labelFr: q.labelFr,
-      labelEn: q.labelEn,
-      helpFr: q.helpFr,
-      required: q.required,
-      options: q.options.map((o) => ({ value: o.value, labelFr: o.labelFr, labelEn: o.labelEn })),
-      min: q.min ?? (q.type === 'scale' ? SCALE_DEFAULT.min : null),
-      max: q.max ?? (q.type === 'scale' ? SCALE_DEFAULT.max : null),
-      indicatorFrameworkId: q.indicator?.frameworkId ?? null,
-      indicatorCode: q.indicator?.code ?? null,
-    })),
-  );
+  const definitions = await checkQuestions(db, organisationId, input.questions);
+  const id = await repo.insertQuestionnaire(db, organisationId, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions));
   return getQuestionnaire(db, userId, organisationId, id);
+}
+
+/**
+ * Changes a questionnaire. Without answers it is changed in place; with answers a new version
+ * is written, so that old answers keep the meaning of the questions they answered. Questions
+ * are tied again to the indicators' current definitions.
+ */
+export async function updateQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string, input: { title: string; introFr: string; questions: QuestionInput[] }) {
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  const row = await repo.findQuestionnaire(db, organisationId, questionnaireId);
+  if (!row) throw new NotFound('questionnaire_not_found', 'Questionnaire introuvable.', 'Questionnaire not found.');
+  if (row.questionnaire.supersededAt) {
+    throw new Conflict('questionnaire_superseded', 'Une version plus récente de ce questionnaire existe : modifiez-la plutôt.', 'A newer version of this questionnaire exists: edit that one instead.');
+  }
+  const definitions = await checkQuestions(db, organisationId, input.questions);
+  const mode = Number(row.responseCount) > 0 ? 'new_version' : 'in_place';
+  const result = await repo.reviseQuestionnaire(db, row.questionnaire, mode, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions));
+  return { ...(await getQuestionnaire(db, userId, organisationId, result.id)), newVersion: mode === 'new_version', movedCampaigns: result.movedCampaigns };
 }
 
 export async function getQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string) {
@@ -132,6 +156,9 @@ function presentQuestionnaire(row: NonNullable<Awaited<ReturnType<typeof repo.fi
     organisationId: row.questionnaire.organisationId,
     title: row.questionnaire.title,
     introFr: row.questionnaire.introFr,
+    version: row.questionnaire.version,
+    previousId: row.questionnaire.previousId,
+    superseded: row.questionnaire.supersededAt !== null,
     createdAt: row.questionnaire.createdAt.toISOString(),
     questions: qs.map(presentQuestion),
     responseCount: Number(row.responseCount),
@@ -203,7 +230,18 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
   if (found.campaign.status !== 'open') {
     throw new Conflict('campaign_closed', 'Cette collecte est terminée : les réponses ne sont plus acceptées.', 'This collection has ended: answers are no longer accepted.');
   }
-  const checked = checkAnswers(questions, input.answers);
+  let checked = checkAnswers(questions, input.answers);
+  if (!checked.ok && checked.errors.every((e) => e.code === 'unknown_question')) {
+    // A form opened before the questionnaire got a new version is still accepted, against the
+    // version it shows: its answers are not lost and keep their meaning.
+    for (const previousId of await repo.previousVersions(db, found.questionnaire.id)) {
+      const earlier = checkAnswers(await repo.questionsOf(db, previousId), input.answers);
+      if (earlier.ok) {
+        checked = earlier;
+        break;
+      }
+    }
+  }
   if (!checked.ok) throw new AnswersRejected(checked.errors);
   return repo.insertResponse(
     db,
@@ -223,7 +261,7 @@ export async function recordActivityFigure(db: Db, userId: string, organisationI
       { field: 'body.indicatorCode', message: 'not an activity figure' },
     ]);
   }
-  const row = await repo.upsertActivityFigure(db, { ...input, organisationId });
+  const row = await repo.upsertActivityFigure(db, { ...input, organisationId, definition: ind.definitionKey });
   return presentFigure(row);
 }
 

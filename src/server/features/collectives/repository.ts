@@ -9,7 +9,7 @@ export async function slugTaken(db: Db, slug: string) {
 
 export async function insertCollective(
   db: Db,
-  values: { name: string; slug: string; coordinatorOrganisationId: string; suppressionThreshold: number },
+  values: { name: string; slug: string; coordinatorOrganisationId: string; suppressionThreshold: number; decisionRule?: 'majority' | 'consensus'; quorumPercent?: number },
 ) {
   return db.transaction(async (tx) => {
     const [c] = await tx.insert(collectives).values(values).returning();
@@ -33,6 +33,8 @@ const collectiveColumns = {
   coordinatorOrganisationId: collectives.coordinatorOrganisationId,
   coordinatorName: organisations.name,
   suppressionThreshold: collectives.suppressionThreshold,
+  decisionRule: collectives.decisionRule,
+  quorumPercent: collectives.quorumPercent,
   commonFrameworkId: frameworks.id,
 };
 
@@ -159,4 +161,19 @@ export async function activeCollectivesOf(db: Db, organisationId: string) {
     .innerJoin(frameworks, eq(frameworks.collectiveId, collectives.id))
     .where(and(eq(collectiveMembers.organisationId, organisationId), eq(collectiveMembers.status, 'active')))
     .orderBy(asc(collectives.name));
+}
+
+export async function updateCollective(db: Db, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
+  if (Object.keys(values).length === 0) return;
+  await db.update(collectives).set(values).where(eq(collectives.id, collectiveId));
+}
+
+/** Active COPIL member organisations of a collective, with their names. */
+export async function copilOrganisations(db: Db, collectiveId: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(collectiveMembers)
+    .innerJoin(organisations, eq(organisations.id, collectiveMembers.organisationId))
+    .where(and(eq(collectiveMembers.collectiveId, collectiveId), eq(collectiveMembers.status, 'active'), eq(collectiveMembers.copil, true)))
+    .orderBy(asc(organisations.name));
 }

@@ -7,6 +7,7 @@ import {
   collectiveDetail,
   collectiveMember,
   createCollectiveBody,
+  updateCollectiveBody,
   updateCollectiveMemberBody,
 } from '../../../contracts/organisations.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
@@ -33,6 +34,19 @@ export function collectiveRoutes(app: FastifyInstance, { db, config }: AppContex
   r.get('/api/collectives/:collectiveId', {
     schema: { operationId: 'getCollective', tags, security, params: collectiveParams, response: { 200: collectiveDetail, ...errorResponses } },
     handler: async (request) => service.getCollective(db, requireActor(request).userId, request.params.collectiveId),
+  });
+
+  r.patch('/api/collectives/:collectiveId', {
+    schema: {
+      operationId: 'updateCollective',
+      tags,
+      security,
+      summary: 'Change the collective’s name, suppression threshold or COPIL decision rule (coordinator admins)',
+      params: collectiveParams,
+      body: updateCollectiveBody,
+      response: { 200: collectiveDetail, ...errorResponses },
+    },
+    handler: async (request) => service.updateCollective(db, requireActor(request).userId, request.params.collectiveId, request.body),
   });
 
   r.post('/api/collectives/:collectiveId/members', {

@@ -64,7 +64,7 @@ export async function getCollective(db: Db, userId: string, collectiveId: string
 export async function createCollective(
   db: Db,
   userId: string,
-  input: { name: string; slug?: string; coordinatorOrganisationId: string; suppressionThreshold?: number },
+  input: { name: string; slug?: string; coordinatorOrganisationId: string; suppressionThreshold?: number; decisionRule?: 'majority' | 'consensus'; quorumPercent?: number },
   defaultThreshold: number,
 ) {
   await requireOrgRole(db, userId, input.coordinatorOrganisationId, 'admin');
@@ -74,6 +74,8 @@ export async function createCollective(
     slug,
     coordinatorOrganisationId: input.coordinatorOrganisationId,
     suppressionThreshold: input.suppressionThreshold ?? defaultThreshold,
+    ...(input.decisionRule ? { decisionRule: input.decisionRule } : {}),
+    ...(input.quorumPercent !== undefined ? { quorumPercent: input.quorumPercent } : {}),
   });
   const row = await repo.findCollective(db, id);
   return present(row!, await repo.myParticipations(db, userId, [id]));
@@ -117,4 +119,17 @@ export async function acceptMembership(db: Db, userId: string, organisationId: s
   }
   const row = await repo.findCollective(db, collectiveId);
   return present(row!, await repo.myParticipations(db, userId, [collectiveId]));
+}
+
+/** Name, threshold and decision rule: admins of the coordinating organisation only. */
+export async function updateCollective(
+  db: Db,
+  userId: string,
+  collectiveId: string,
+  patch: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>,
+) {
+  const access = await collectiveAccess(db, userId, collectiveId);
+  requireManage(access);
+  await repo.updateCollective(db, collectiveId, patch);
+  return getCollective(db, userId, collectiveId);
 }

@@ -50,6 +50,8 @@ export async function answerPartials(db: Db, versionIds: readonly string[], orga
     from indicators i
     join framework_versions fv on fv.id = i.version_id
     join questions q on q.indicator_framework_id = fv.framework_id and q.indicator_code = i.code
+      -- Answers pool only under the definition they were collected for (series breaks).
+      and q.indicator_definition = i.definition_key
     join answers a on a.question_id = q.id
     join responses r on r.id = a.response_id
     where i.version_id = any(${uuidArray(versionIds)})
@@ -58,6 +60,89 @@ export async function answerPartials(db: Db, versionIds: readonly string[], orga
       and i.computation->>'type' <> 'sum'
     group by fv.framework_id, i.id, i.code, r.organisation_id`);
   return rowsOf(result).map(toPartialRow);
+}
+
+/**
+ * Answers and figures of the period collected under another definition of an indicator than
+ * the one shown: they are left out of its figure, and counted here so the page can say so.
+ */
+export async function otherDefinitionCounts(db: Db, versionIds: readonly string[], organisationIds: readonly string[], period: string): Promise<Map<string, number>> {
+  if (versionIds.length === 0 || organisationIds.length === 0) return new Map();
+  const result = await db.execute(sql`
+    select framework_id, code, sum(n)::int as n from (
+      select fv.framework_id, i.code, count(*) as n
+      from indicators i
+      join framework_versions fv on fv.id = i.version_id
+      join questions q on q.indicator_framework_id = fv.framework_id and q.indicator_code = i.code
+        and q.indicator_definition is distinct from i.definition_key
+      join answers a on a.question_id = q.id
+      join responses r on r.id = a.response_id
+      where i.version_id = any(${uuidArray(versionIds)})
+        and r.organisation_id = any(${uuidArray(organisationIds)})
+        and r.period = ${period}
+      group by fv.framework_id, i.code
+      union all
+      select f.framework_id, f.indicator_code, count(*)
+      from activity_figures f
+      join framework_versions fv on fv.framework_id = f.framework_id
+      join indicators i on i.version_id = fv.id and i.code = f.indicator_code and f.definition <> i.definition_key
+      where i.version_id = any(${uuidArray(versionIds)})
+        and f.organisation_id = any(${uuidArray(organisationIds)})
+        and f.period = ${period}
+      group by f.framework_id, f.indicator_code
+    ) x group by framework_id, code`);
+  return new Map(rowsOf(result).map((r) => [`${String(r.framework_id)}|${String(r.code)}`, Number(r.n)]));
+}
+
+export interface TrendRow {
+  period: string;
+  definition: string;
+  organisationId: string;
+  /** Answers with a number, answers with options, all answers (or figures). */
+  nNum: number;
+  nOptions: number;
+  nAll: number;
+  hits: number;
+  sum: number;
+  sumSquares: number;
+}
+
+/**
+ * One indicator over every period, grouped by the definition each answer was collected under.
+ * A share's options are read from the definition key itself (see src/domain/definitions.ts).
+ */
+export async function trendRows(db: Db, frameworkId: string, code: string, organisationIds: readonly string[]): Promise<TrendRow[]> {
+  if (organisationIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select r.period, q.indicator_definition as definition, r.organisation_id,
+      count(a.num)::int as n_num, count(a.options)::int as n_options, count(*)::int as n_all,
+      (count(*) filter (where a.options && string_to_array(nullif(split_part(split_part(q.indicator_definition, ':', 2), '|', 1), ''), ',')))::int as hits,
+      coalesce(sum(a.num), 0)::float8 as sum, coalesce(sum(a.num * a.num), 0)::float8 as sum_squares
+    from questions q
+    join answers a on a.question_id = q.id
+    join responses r on r.id = a.response_id
+    where q.indicator_framework_id = ${frameworkId} and q.indicator_code = ${code}
+      and q.indicator_definition is not null
+      and r.organisation_id = any(${uuidArray(organisationIds)})
+    group by r.period, q.indicator_definition, r.organisation_id
+    union all
+    select f.period, f.definition, f.organisation_id, count(*)::int, 0, count(*)::int, 0,
+      sum(f.value)::float8, sum(f.value * f.value)::float8
+    from activity_figures f
+    where f.framework_id = ${frameworkId} and f.indicator_code = ${code}
+      and f.organisation_id = any(${uuidArray(organisationIds)})
+    group by f.period, f.definition, f.organisation_id`);
+  return rowsOf(result).map((r) => ({
+    period: String(r.period),
+    definition: String(r.definition),
+    organisationId: String(r.organisation_id),
+    nNum: Number(r.n_num),
+    nOptions: Number(r.n_options),
+    nAll: Number(r.n_all),
+    hits: Number(r.hits),
+    sum: Number(r.sum),
+    sumSquares: Number(r.sum_squares),
+  }));
 }
 
 /** Activity figures of the indicators whose adopted definition is a sum. */
@@ -69,7 +154,7 @@ export async function activityPartials(db: Db, versionIds: readonly string[], or
       sum(f.value)::float8 as sum, sum(f.value * f.value)::float8 as sum_squares
     from activity_figures f
     join framework_versions fv on fv.framework_id = f.framework_id
-    join indicators i on i.version_id = fv.id and i.code = f.indicator_code
+    join indicators i on i.version_id = fv.id and i.code = f.indicator_code and f.definition = i.definition_key
     where i.version_id = any(${uuidArray(versionIds)})
       and i.computation->>'type' = 'sum'
       and f.organisation_id = any(${uuidArray(organisationIds)})

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { id } from '../../../contracts/common.ts';
-import { results, resultsQuery } from '../../../contracts/results.ts';
+import { results, resultsQuery, trend, trendQuery } from '../../../contracts/results.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import * as service from './service.ts';
@@ -34,5 +34,31 @@ export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
       response: { 200: results, ...errorResponses },
     },
     handler: async (request) => service.collectiveResults(db, requireActor(request).userId, request.params.collectiveId, request.query),
+  });
+
+  r.get('/api/organisations/:orgId/trend', {
+    schema: {
+      operationId: 'getOrganisationTrend',
+      tags,
+      security,
+      summary: 'One indicator over every period for the organisation, one series per definition (breaks never pooled)',
+      params: z.object({ orgId: id }),
+      querystring: trendQuery.extend({ frameworkId: id }),
+      response: { 200: trend, ...errorResponses },
+    },
+    handler: async (request) => service.organisationTrend(db, requireActor(request).userId, request.params.orgId, request.query),
+  });
+
+  r.get('/api/collectives/:collectiveId/trend', {
+    schema: {
+      operationId: 'getCollectiveTrend',
+      tags,
+      security,
+      summary: 'One common indicator over every period for the collective, one series per definition; small cells suppressed',
+      params: z.object({ collectiveId: id }),
+      querystring: trendQuery,
+      response: { 200: trend, ...errorResponses },
+    },
+    handler: async (request) => service.collectiveTrend(db, requireActor(request).userId, request.params.collectiveId, request.query),
   });
 }

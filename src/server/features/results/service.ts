@@ -6,16 +6,24 @@ import { suppressForOthers } from '../../../domain/suppression.ts';
 import { sortPeriodsNewestFirst } from '../../../domain/periods.ts';
 import { period as periodSchema, type Locale } from '../../../contracts/common.ts';
 import type { IndicatorResult } from '../../../contracts/results.ts';
-import { activeCollectivesOf, activeMemberIds } from '../collectives/repository.ts';
+import { activeMemberIds } from '../collectives/repository.ts';
 import { collectiveAccess } from '../collectives/service.ts';
-import { indicatorsOf, latestAdoptedVersions } from '../frameworks/repository.ts';
-import { presentIndicator } from '../frameworks/service.ts';
+import { findFramework, indicatorsOf, latestAdoptedVersions, versionsOf } from '../frameworks/repository.ts';
+import { commonVersionsFor, presentIndicator } from '../frameworks/service.ts';
+import { NotFound } from '../../../domain/errors.ts';
+import { numberSeries, parseDefinitionKey } from '../../../domain/definitions.ts';
 import { getOrganisation } from '../organisations/service.ts';
 import * as repo from './repository.ts';
 
 interface Source {
   frameworkId: string;
   scope: 'common' | 'specific';
+  name: string;
+  /** The version whose indicators are shown; null when none is adopted yet. */
+  versionId: string | null;
+  versionNumber: number | null;
+  /** For an organisation's common framework: whether it adopted that version itself. */
+  chosen: boolean;
 }
 
 function choosePeriod(requested: string | undefined, periods: string[]): string | null {
@@ -33,15 +41,14 @@ function choosePeriod(requested: string | undefined, periods: string[]): string 
  * computes values and intervals and, where asked, suppresses small cells.
  */
 async function compute(db: Db, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null): Promise<IndicatorResult[]> {
-  const versions = await latestAdoptedVersions(db, sources.map((s) => s.frameworkId));
-  const rows = await indicatorsOf(db, versions.map((v) => v.id));
+  const versions = sources.flatMap((s) => (s.versionId ? [{ id: s.versionId, frameworkId: s.frameworkId }] : []));
+  const versionIds = versions.map((v) => v.id);
+  const rows = await indicatorsOf(db, versionIds);
   const frameworkOfVersion = new Map(versions.map((v) => [v.id, v.frameworkId]));
   const partials = period
-    ? [
-        ...(await repo.answerPartials(db, versions.map((v) => v.id), organisationIds, period)),
-        ...(await repo.activityPartials(db, versions.map((v) => v.id), organisationIds, period)),
-      ]
+    ? [...(await repo.answerPartials(db, versionIds, organisationIds, period)), ...(await repo.activityPartials(db, versionIds, organisationIds, period))]
     : [];
+  const excluded = period ? await repo.otherDefinitionCounts(db, versionIds, organisationIds, period) : new Map<string, number>();
   const byKey = new Map<string, typeof partials>();
   for (const p of partials) {
     const key = `${p.frameworkId}|${p.code}`;
@@ -78,18 +85,31 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
         ci: shown.ci,
         suppressed: shown.suppressed,
         organisations: merged.organisations,
+        otherDefinitionN: excluded.get(`${frameworkId}|${row.code}`) ?? 0,
       };
     })
     .sort((a, b) => order(a.frameworkId) - order(b.frameworkId));
 }
 
+function presentSource(s: Source) {
+  return { frameworkId: s.frameworkId, scope: s.scope, name: s.name, versionNumber: s.versionNumber, chosen: s.chosen };
+}
+
 /** An organisation sees its own figures unsuppressed: the data are its own. */
 export async function organisationResults(db: Db, userId: string, organisationId: string, query: { period?: string; lang?: Locale }) {
   const org = await getOrganisation(db, userId, organisationId);
-  const collectives = await activeCollectivesOf(db, organisationId);
+  const common = await commonVersionsFor(db, organisationId);
+  const [specific] = await latestAdoptedVersions(db, [org.specificFrameworkId]);
   const sources: Source[] = [
-    ...collectives.map((c) => ({ frameworkId: c.frameworkId, scope: 'common' as const })),
-    { frameworkId: org.specificFrameworkId, scope: 'specific' as const },
+    ...common.map((c) => ({
+      frameworkId: c.collective.frameworkId,
+      scope: 'common' as const,
+      name: c.collective.name,
+      versionId: c.inUse?.id ?? null,
+      versionNumber: c.inUse?.number ?? null,
+      chosen: c.own !== null,
+    })),
+    { frameworkId: org.specificFrameworkId, scope: 'specific' as const, name: org.name, versionId: specific?.id ?? null, versionNumber: specific?.number ?? null, chosen: true },
   ];
   const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, [organisationId]));
   const period = choosePeriod(query.period, periods);
@@ -100,6 +120,7 @@ export async function organisationResults(db: Db, userId: string, organisationId
     period,
     periods,
     suppressionThreshold: null,
+    frameworks: sources.map(presentSource),
     indicators: await compute(db, sources, [organisationId], period, query.lang ?? 'fr', null),
   };
 }
@@ -108,6 +129,8 @@ export async function organisationResults(db: Db, userId: string, organisationId
 export async function collectiveResults(db: Db, userId: string, collectiveId: string, query: { period?: string; lang?: Locale }) {
   const { collective } = await collectiveAccess(db, userId, collectiveId);
   const members = await activeMemberIds(db, collectiveId);
+  const [latest] = await latestAdoptedVersions(db, [collective.commonFrameworkId]);
+  const source: Source = { frameworkId: collective.commonFrameworkId, scope: 'common', name: collective.name, versionId: latest?.id ?? null, versionNumber: latest?.number ?? null, chosen: true };
   const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, members));
   const period = choosePeriod(query.period, periods);
   return {
@@ -117,6 +140,73 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
     period,
     periods,
     suppressionThreshold: collective.suppressionThreshold,
-    indicators: await compute(db, [{ frameworkId: collective.commonFrameworkId, scope: 'common' }], members, period, query.lang ?? 'fr', collective.suppressionThreshold),
+    frameworks: [presentSource(source)],
+    indicators: await compute(db, [source], members, period, query.lang ?? 'fr', collective.suppressionThreshold),
   };
+}
+
+/**
+ * One indicator over every period. Answers collected under different definitions are never
+ * pooled: each definition is its own series, numbered in the order versions adopted them, and
+ * the points say which series they belong to so that charts can show the break.
+ */
+async function trend(db: Db, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null) {
+  const versions = (await versionsOf(db, frameworkId)).slice().reverse();
+  const history = await indicatorsOf(db, versions.map((v) => v.id));
+  const adoptedIds = new Set(versions.filter((v) => v.status === 'adopted' || v.status === 'retired').map((v) => v.id));
+  const ofCode = history.filter((i) => i.code === code);
+  const shown = [...ofCode].reverse().find((i) => adoptedIds.has(i.versionId)) ?? ofCode.at(-1);
+  if (!shown) throw new NotFound('indicator_not_found', 'Indicateur introuvable.', 'Indicator not found.');
+  const rows = await repo.trendRows(db, frameworkId, code, organisationIds);
+  const adoptedKeys = ofCode.filter((i) => adoptedIds.has(i.versionId)).map((i) => i.definitionKey);
+  const series = numberSeries(adoptedKeys, [...ofCode.map((i) => i.definitionKey), ...rows.map((r) => r.definition)]);
+  const firstVersion = new Map<string, number>();
+  for (const i of ofCode) {
+    const v = versions.find((x) => x.id === i.versionId)!;
+    if (adoptedIds.has(v.id) && !firstVersion.has(i.definitionKey)) firstVersion.set(i.definitionKey, v.number);
+  }
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) groups.set(`${r.period}|${r.definition}`, [...(groups.get(`${r.period}|${r.definition}`) ?? []), r]);
+  const points = [...groups.entries()].map(([key, parts]) => {
+    const [period, definition] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
+    const type = parseDefinitionKey(definition).type as 'share' | 'mean' | 'count' | 'sum';
+    const partials = parts.map((p) => ({ n: type === 'mean' || type === 'sum' ? p.nNum : type === 'share' ? p.nOptions : p.nAll, hits: p.hits, sum: p.sum, sumSquares: p.sumSquares, organisations: 1 }));
+    const figure = figureFromPartial(type, mergePartials(partials));
+    const largest = Math.max(...partials.map((p) => p.n));
+    const protect = threshold !== null && type !== 'sum';
+    const cell = protect ? suppressForOthers(figure, largest, threshold) : { ...figure, suppressed: false };
+    return { period, series: series.get(definition)!, value: cell.value, n: cell.n, ci: cell.ci, suppressed: cell.suppressed };
+  });
+  const order = sortPeriodsNewestFirst([...new Set(points.map((p) => p.period))]).reverse();
+  points.sort((a, b) => order.indexOf(a.period) - order.indexOf(b.period) || a.series - b.series);
+  const ind = presentIndicator(frameworkId, shown);
+  return {
+    frameworkId,
+    code,
+    label: locale === 'en' && ind.labelEn ? ind.labelEn : ind.labelFr,
+    unit: ind.unit,
+    computation: ind.computation,
+    currentSeries: series.get(shown.definitionKey) ?? 1,
+    series: [...series.entries()].map(([definitionKey, number]) => {
+      const parsed = parseDefinitionKey(definitionKey);
+      return { number, definitionKey, type: parsed.type, options: parsed.options, disaggregations: parsed.disaggregations, fromVersion: firstVersion.get(definitionKey) ?? null };
+    }),
+    periods: order,
+    points,
+  };
+}
+
+export async function organisationTrend(db: Db, userId: string, organisationId: string, query: { frameworkId: string; code: string; lang?: Locale }) {
+  const org = await getOrganisation(db, userId, organisationId);
+  const allowed = [org.specificFrameworkId, ...(await commonVersionsFor(db, organisationId)).map((c) => c.collective.frameworkId)];
+  if (!allowed.includes(query.frameworkId) || !(await findFramework(db, query.frameworkId))) {
+    throw new NotFound('framework_not_found', 'Référentiel introuvable pour cette organisation.', 'Framework not found for this organisation.');
+  }
+  return trend(db, query.frameworkId, query.code, [organisationId], query.lang ?? 'fr', null);
+}
+
+export async function collectiveTrend(db: Db, userId: string, collectiveId: string, query: { code: string; lang?: Locale }) {
+  const { collective } = await collectiveAccess(db, userId, collectiveId);
+  const members = await activeMemberIds(db, collectiveId);
+  return trend(db, collective.commonFrameworkId, query.code, members, query.lang ?? 'fr', collective.suppressionThreshold);
 }
