@@ -323,9 +323,10 @@ export async function bulkLoad(
     const end = Math.min(plan.count, start + chunk);
     const orgs = intArray(plan.organisation.subarray(start, end));
     await db.execute(sql`
-      insert into responses (id, campaign_id, organisation_id, period, client_id, channel, submitted_at)
+      insert into responses (id, campaign_id, questionnaire_id, organisation_id, period, client_id, channel, submitted_at)
       select md5(${prefix}::text || ':r:' || (t.g + ${start}::int))::uuid,
              (${textArray(targets.campaignIds)}::uuid[])[t.oi],
+             (select c.questionnaire_id from campaigns c where c.id = (${textArray(targets.campaignIds)}::uuid[])[t.oi]),
              (${textArray(targets.organisationIds)}::uuid[])[t.oi],
              ${targets.period}::text,
              md5(${prefix}::text || ':c:' || (t.g + ${start}::int))::uuid,

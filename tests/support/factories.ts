@@ -98,3 +98,24 @@ export async function createCampaign(p: Persona, orgId: string, questionnaireId:
 export async function submit(p: Persona, slug: string, answers: Record<string, unknown>, clientId: string = crypto.randomUUID()) {
   return p.request('POST', `/api/public/campaigns/${slug}/responses`, { clientId, answers });
 }
+
+/** The organisation's admin invites a person with a role, and the person accepts. */
+export async function addMember(admin: Persona, orgId: string, person: Persona, role: 'admin' | 'contributor' | 'viewer') {
+  const inv = await admin.post(`/api/organisations/${orgId}/invitations`, { role });
+  expect(inv.statusCode, inv.body).toBe(201);
+  const accept = await person.post(`/api/invitations/${inv.json<{ token: string }>().token}/accept`);
+  expect(accept.statusCode, accept.body).toBe(200);
+}
+
+/** Opens a COPIL vote on the common framework's draft, has the given members vote for, and closes it. */
+export async function voteAndAdopt(coordinator: Persona, frameworkId: string, voters: Persona[]) {
+  const open = await coordinator.post(`/api/frameworks/${frameworkId}/vote`);
+  expect(open.statusCode, open.body).toBe(201);
+  for (const v of voters) {
+    const ballot = await v.post(`/api/frameworks/${frameworkId}/vote/ballots`, { choice: 'for' });
+    expect(ballot.statusCode, ballot.body).toBe(200);
+  }
+  const close = await coordinator.post(`/api/frameworks/${frameworkId}/vote/close`);
+  expect(close.statusCode, close.body).toBe(200);
+  expect(close.json<{ outcome: string }>().outcome).toBe('adopted');
+}

@@ -88,6 +88,8 @@ export const responses = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     clientId: uuid('client_id').notNull(),
+    /** The questionnaire version answered (a campaign can move to a newer one). */
+    questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: ['web', 'api'] }).notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },

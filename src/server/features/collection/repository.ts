@@ -83,7 +83,7 @@ export async function previousVersions(db: Db, questionnaireId: string, limit = 
 }
 
 // Written out in full: in a single-table select Drizzle leaves column names unqualified.
-const responseCount = sql<number>`(select count(*)::int from responses r join campaigns c on c.id = r.campaign_id where c.questionnaire_id = questionnaires.id)`;
+const responseCount = sql<number>`(select count(*)::int from responses r where r.questionnaire_id = questionnaires.id)`;
 
 export async function listQuestionnaires(db: Db, organisationId: string) {
   return db
@@ -169,7 +169,7 @@ export async function findResponseByClient(db: Db, campaignId: string, clientId:
  */
 export async function insertResponse(
   db: Db,
-  values: { campaignId: string; organisationId: string; period: string; clientId: string; channel: 'web' | 'api' },
+  values: { campaignId: string; organisationId: string; period: string; clientId: string; channel: 'web' | 'api'; questionnaireId: string },
   clean: CleanAnswer[],
 ): Promise<{ responseId: string; duplicate: boolean }> {
   return db.transaction(async (tx) => {

@@ -231,6 +231,7 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
     throw new Conflict('campaign_closed', 'Cette collecte est terminée : les réponses ne sont plus acceptées.', 'This collection has ended: answers are no longer accepted.');
   }
   let checked = checkAnswers(questions, input.answers);
+  let questionnaireId = found.questionnaire.id;
   if (!checked.ok && checked.errors.every((e) => e.code === 'unknown_question')) {
     // A form opened before the questionnaire got a new version is still accepted, against the
     // version it shows: its answers are not lost and keep their meaning.
@@ -238,6 +239,7 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
       const earlier = checkAnswers(await repo.questionsOf(db, previousId), input.answers);
       if (earlier.ok) {
         checked = earlier;
+        questionnaireId = previousId;
         break;
       }
     }
@@ -245,7 +247,7 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
   if (!checked.ok) throw new AnswersRejected(checked.errors);
   return repo.insertResponse(
     db,
-    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel },
+    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel, questionnaireId },
     checked.answers,
   );
 }

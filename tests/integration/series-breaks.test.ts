@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, signUp, type Persona, type TestApp } from '../support/app.ts';
+import { addIndicator, adopt, createCampaign, createCollective, createOrganisation, createQuestionnaire, joinCollective, shareIndicator, submit, type CollectiveInfo, type OrgInfo } from '../support/factories.ts';
+
+interface Result {
+  code: string;
+  value: number | null;
+  n: number;
+  otherDefinitionN: number;
+  computation: { type: string; options?: string[] };
+}
+interface Results {
+  frameworks: { scope: string; versionNumber: number | null; chosen: boolean }[];
+  indicators: Result[];
+}
+interface Trend {
+  currentSeries: number;
+  series: { number: number; definitionKey: string; fromVersion: number | null }[];
+  periods: string[];
+  points: { period: string; series: number; value: number | null; n: number }[];
+}
+
+let t: TestApp;
+let alice: Persona;
+let bob: Persona;
+let anonymous: Persona;
+let head: OrgInfo;
+let assoc: OrgInfo;
+let collective: CollectiveInfo;
+let fwId: string;
+let questionnaireId: string;
+let oldQuestionId: string;
+let campaignSlug: string;
+
+const scale = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, labelFr: v }));
+const question = (fw: string) => [{ type: 'single', labelFr: 'Comment allez-vous ?', options: scale, indicator: { frameworkId: fw, code: 'SAT' } }];
+const sat = (r: Results) => r.indicators.find((i) => i.code === 'SAT')!;
+const orgResults = async (period: string) => json<Results>(await bob.get(`/api/organisations/${assoc.id}/results?period=${period}`));
+const orgTrend = async () => json<Trend>(await bob.get(`/api/organisations/${assoc.id}/trend?frameworkId=${fwId}&code=SAT`));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  alice = await signUp(t.app, 'Alice');
+  bob = await signUp(t.app, 'Bob');
+  anonymous = await signUp(t.app, 'Anonyme');
+  head = await createOrganisation(alice, 'Tête de réseau séries');
+  assoc = await createOrganisation(bob, 'Association séries');
+  collective = await createCollective(alice, head.id, 'Collectif séries');
+  fwId = collective.commonFrameworkId;
+  // Not on the COPIL: the coordinator alone adopts.
+  await joinCollective(alice, collective.id, bob, assoc);
+  await addIndicator(alice, fwId, shareIndicator('SAT', ['4', '5']));
+  await adopt(alice, fwId);
+  const q = await createQuestionnaire(bob, assoc.id, question(fwId));
+  questionnaireId = q.id;
+  oldQuestionId = q.questions[0]!.id;
+  const campaign = await createCampaign(bob, assoc.id, q.id, '2025');
+  campaignSlug = campaign.slug;
+  for (const v of ['5', '5', '4', '3', '2', '1']) expect((await submit(anonymous, campaign.slug, { [oldQuestionId]: v })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('series breaks', () => {
+  it('pools the answers under the definition they were collected for', async () => {
+    const r = sat(await orgResults('2025'));
+    expect(r).toMatchObject({ n: 6, value: 0.5, otherDefinitionN: 0 });
+  });
+
+  it('never mixes answers collected under another definition into a new version’s figure', async () => {
+    const fw = json<{ adopted: { indicators: { id: string }[] } }>(await alice.get(`/api/frameworks/${fwId}`));
+    const edit = await alice.patch(`/api/frameworks/${fwId}/indicators/${fw.adopted.indicators[0]!.id}`, { computation: { type: 'share', options: ['5'] } });
+    expect(edit.statusCode, edit.body).toBe(200);
+    await adopt(alice, fwId);
+
+    // The organisation has not chosen a version: it sees the latest, where its answers do not count.
+    const latest = await orgResults('2025');
+    expect(latest.frameworks[0]).toMatchObject({ scope: 'common', versionNumber: 2, chosen: false });
+    expect(sat(latest)).toMatchObject({ n: 0, value: null, otherDefinitionN: 6, computation: { type: 'share', options: ['5'] } });
+    const coll = json<Results>(await alice.get(`/api/collectives/${collective.id}/results?period=2025`));
+    expect(sat(coll)).toMatchObject({ n: 0, otherDefinitionN: 6 });
+
+    // Staying on version 1, its figures keep their meaning.
+    const versions = json<{ choices: { id: string; number: number }[] }[]>(await bob.get(`/api/organisations/${assoc.id}/adoptions`));
+    const v1 = versions[0]!.choices.find((v) => v.number === 1)!;
+    expect((await bob.put(`/api/organisations/${assoc.id}/adoptions/${collective.id}`, { versionId: v1.id })).statusCode).toBe(200);
+    const own = await orgResults('2025');
+    expect(own.frameworks[0]).toMatchObject({ versionNumber: 1, chosen: true });
+    expect(sat(own)).toMatchObject({ n: 6, value: 0.5, otherDefinitionN: 0 });
+  });
+
+  it('edits a questionnaire that has answers as a new version; old answers keep their meaning', async () => {
+    const v2 = json<{ choices: { id: string; number: number }[] }[]>(await bob.get(`/api/organisations/${assoc.id}/adoptions`))[0]!.choices.find((v) => v.number === 2)!;
+    expect((await bob.put(`/api/organisations/${assoc.id}/adoptions/${collective.id}`, { versionId: v2.id })).statusCode).toBe(200);
+
+    const res = await bob.put(`/api/organisations/${assoc.id}/questionnaires/${questionnaireId}`, { title: 'Questionnaire séries v2', questions: question(fwId) });
+    expect(res.statusCode, res.body).toBe(200);
+    const revised = json<{ id: string; version: number; previousId: string; newVersion: boolean; movedCampaigns: number; questions: { id: string }[] }>(res);
+    expect(revised).toMatchObject({ version: 2, previousId: questionnaireId, newVersion: true, movedCampaigns: 1 });
+    expect(revised.id).not.toBe(questionnaireId);
+
+    const old = json<{ superseded: boolean; responseCount: number; questions: { id: string }[] }>(await bob.get(`/api/organisations/${assoc.id}/questionnaires/${questionnaireId}`));
+    expect(old).toMatchObject({ superseded: true, responseCount: 6 });
+    expect(old.questions[0]!.id).toBe(oldQuestionId);
+    const again = await bob.put(`/api/organisations/${assoc.id}/questionnaires/${questionnaireId}`, { title: 'Encore', questions: question(fwId) });
+    expect(again.statusCode).toBe(409);
+
+    // The campaign now shows the new version; a form opened before still gets its answers kept.
+    expect((await submit(anonymous, campaignSlug, { [oldQuestionId]: '5' })).statusCode).toBe(201);
+    expect((await submit(anonymous, campaignSlug, { [revised.questions[0]!.id]: '5' })).statusCode).toBe(201);
+
+    const campaign = await createCampaign(bob, assoc.id, revised.id, '2026');
+    for (const v of ['5', '5', '5', '4', '1']) expect((await submit(anonymous, campaign.slug, { [revised.questions[0]!.id]: v })).statusCode).toBe(201);
+    expect(sat(await orgResults('2026'))).toMatchObject({ n: 5, value: 0.6, otherDefinitionN: 0 });
+    // In 2025: the one answer given under the new definition counts, the seven older ones do not.
+    expect(sat(await orgResults('2025'))).toMatchObject({ n: 1, value: 1, otherDefinitionN: 7 });
+  });
+
+  it('draws one series per definition in the trend, so charts can show the break', async () => {
+    const trend = await orgTrend();
+    expect(trend.currentSeries).toBe(2);
+    expect(trend.series.map((s) => [s.number, s.definitionKey, s.fromVersion])).toEqual([
+      [1, 'share:4,5|', 1],
+      [2, 'share:5|', 2],
+    ]);
+    expect(trend.periods).toEqual(['2025', '2026']);
+    expect(trend.points).toEqual([
+      expect.objectContaining({ period: '2025', series: 1, n: 7, value: 4 / 7 }),
+      expect.objectContaining({ period: '2025', series: 2, n: 1, value: 1 }),
+      expect.objectContaining({ period: '2026', series: 2, n: 5, value: 0.6 }),
+    ]);
+    expect((await anonymous.get(`/api/organisations/${assoc.id}/trend?frameworkId=${fwId}&code=SAT`)).statusCode).toBe(404);
+    const coll = await alice.get(`/api/collectives/${collective.id}/trend?code=SAT`);
+    expect(coll.statusCode, coll.body).toBe(200);
+    // Inside the collective, cells resting on fewer than 5 answers are hidden.
+    const points = json<Trend>(coll).points;
+    expect(points.find((p) => p.period === '2025' && p.series === 2)).toMatchObject({ value: null, n: 1 });
+  });
+
+  it('edits a questionnaire without answers in place', async () => {
+    const q = await createQuestionnaire(bob, assoc.id, question(fwId), 'Sans réponse');
+    const res = await bob.put(`/api/organisations/${assoc.id}/questionnaires/${q.id}`, { title: 'Sans réponse (corrigé)', questions: question(fwId) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<{ id: string; version: number; newVersion: boolean }>(res)).toMatchObject({ id: q.id, version: 1, newVersion: false });
+  });
+});
