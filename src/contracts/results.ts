@@ -25,6 +25,8 @@ export const indicatorResult = z.object({
   suppressed: z.boolean(),
   /** Organisations whose data is in the figure. */
   organisations: z.number().int(),
+  /** Of those, organisations whose data comes in through a crosswalk (their own question converted). */
+  crosswalkOrganisations: z.number().int(),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 

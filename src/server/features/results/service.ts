@@ -12,6 +12,7 @@ import { indicatorsOf, latestAdoptedVersions } from '../frameworks/repository.ts
 import { presentIndicator } from '../frameworks/service.ts';
 import { getOrganisation } from '../organisations/service.ts';
 import * as repo from './repository.ts';
+import { includeCrosswalks } from './crosswalk-partials.ts';
 
 interface Source {
   frameworkId: string;
@@ -36,12 +37,14 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
   const versions = await latestAdoptedVersions(db, sources.map((s) => s.frameworkId));
   const rows = await indicatorsOf(db, versions.map((v) => v.id));
   const frameworkOfVersion = new Map(versions.map((v) => [v.id, v.frameworkId]));
-  const partials = period
+  const direct = period
     ? [
         ...(await repo.answerPartials(db, versions.map((v) => v.id), organisationIds, period)),
         ...(await repo.activityPartials(db, versions.map((v) => v.id), organisationIds, period)),
       ]
     : [];
+  // Answers to crosswalked questions join in, one partial per organisation (crosswalk-partials.ts).
+  const { partials, crosswalkOrganisations } = await includeCrosswalks(db, versions, rows, organisationIds, period, direct);
   const byKey = new Map<string, typeof partials>();
   for (const p of partials) {
     const key = `${p.frameworkId}|${p.code}`;
@@ -78,6 +81,7 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
         ci: shown.ci,
         suppressed: shown.suppressed,
         organisations: merged.organisations,
+        crosswalkOrganisations: crosswalkOrganisations(`${frameworkId}|${row.code}`),
       };
     })
     .sort((a, b) => order(a.frameworkId) - order(b.frameworkId));
