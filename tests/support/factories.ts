@@ -98,3 +98,23 @@ export async function createCampaign(p: Persona, orgId: string, questionnaireId:
 export async function submit(p: Persona, slug: string, answers: Record<string, unknown>, clientId: string = crypto.randomUUID()) {
   return p.request('POST', `/api/public/campaigns/${slug}/responses`, { clientId, answers });
 }
+
+/** The organisation's admin invites someone with a role and that person accepts. */
+export async function addOrganisationMember(admin: Persona, orgId: string, member: Persona, role: 'admin' | 'contributor' | 'viewer') {
+  const inv = await admin.post(`/api/organisations/${orgId}/invitations`, { role, email: member.email });
+  expect(inv.statusCode, inv.body).toBe(201);
+  const accept = await member.post(`/api/invitations/${inv.json<{ token: string }>().token}/accept`);
+  expect(accept.statusCode, accept.body).toBe(200);
+}
+
+export interface CrosswalkInfo {
+  id: string;
+  revision: number;
+  indicatorCode: string;
+}
+
+export async function createCrosswalk(p: Persona, orgId: string, body: { questionId: string; frameworkId: string; indicatorCode: string; rule: unknown }): Promise<CrosswalkInfo> {
+  const res = await p.post(`/api/organisations/${orgId}/crosswalks`, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<CrosswalkInfo>();
+}
