@@ -37,16 +37,16 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
   const versions = await latestAdoptedVersions(db, sources.map((s) => s.frameworkId));
   const rows = await indicatorsOf(db, versions.map((v) => v.id));
   const frameworkOfVersion = new Map(versions.map((v) => [v.id, v.frameworkId]));
-  const direct = period
+  const partials = period
     ? [
         ...(await repo.answerPartials(db, versions.map((v) => v.id), organisationIds, period)),
         ...(await repo.activityPartials(db, versions.map((v) => v.id), organisationIds, period)),
       ]
     : [];
   // Answers to crosswalked questions join in, one partial per organisation (crosswalk-partials.ts).
-  const { partials, crosswalkOrganisations } = await includeCrosswalks(db, versions, rows, organisationIds, period, direct);
+  const withCrosswalks = await includeCrosswalks(db, versions, rows, organisationIds, period, partials);
   const byKey = new Map<string, typeof partials>();
-  for (const p of partials) {
+  for (const p of withCrosswalks.partials) {
     const key = `${p.frameworkId}|${p.code}`;
     byKey.set(key, [...(byKey.get(key) ?? []), p]);
   }
@@ -81,7 +81,7 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
         ci: shown.ci,
         suppressed: shown.suppressed,
         organisations: merged.organisations,
-        crosswalkOrganisations: crosswalkOrganisations(`${frameworkId}|${row.code}`),
+        crosswalkOrganisations: withCrosswalks.crosswalkOrganisations(`${frameworkId}|${row.code}`),
       };
     })
     .sort((a, b) => order(a.frameworkId) - order(b.frameworkId));
