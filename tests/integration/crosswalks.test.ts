@@ -149,6 +149,9 @@ describe('crosswalks', () => {
     expect(preview.notCounted).toBe(0);
     expect(preview.value).toBeCloseTo(13 / 4, 12);
     expect(json<unknown[]>(await bob.get(`/api/organisations/${orgB.id}/crosswalks`))).toEqual([]);
+    // A period without answers previews nothing.
+    const empty = await bob.post(`/api/organisations/${orgB.id}/crosswalks/preview`, { questionId: qB.questions[0]!.id, frameworkId: fw, indicatorCode: 'SAT', rule: cuts, period: '2025' });
+    expect(json<{ rows: unknown[]; n: number; value: number | null }>(empty)).toMatchObject({ rows: [], n: 0, value: null });
   });
 
   it('maps B’s 0–10 question onto the common 1–5 indicator: collective results include it', async () => {
