@@ -27,6 +27,8 @@ export const indicatorResult = z.object({
   organisations: z.number().int(),
   /** Answers of the period collected under another definition (a series break): left out. */
   otherDefinitionN: z.number().int(),
+  /** Of those, organisations whose data comes in through a crosswalk (their own question converted). */
+  crosswalkOrganisations: z.number().int(),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 

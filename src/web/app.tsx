@@ -8,6 +8,7 @@ import { AuthLayout } from './features/auth/auth-layout.tsx';
 import { InvitationPage } from './features/auth/invitation-page.tsx';
 import { CampaignsPage } from './features/campaigns/campaigns-page.tsx';
 import { CollectivePage } from './features/collectives/collective-page.tsx';
+import { CrosswalksPage } from './features/crosswalks/crosswalks-page.tsx';
 import { FrameworkPage } from './features/frameworks/framework-page.tsx';
 import { OnboardingPage } from './features/organisations/onboarding-page.tsx';
 import { OrganisationPage } from './features/organisations/organisation-page.tsx';
@@ -33,6 +34,7 @@ function Routes({ path }: { path: string }) {
   if (questionnaire?.id) return <QuestionnairePage key={questionnaire.id} id={questionnaire.id} />;
   if (path === paths.campaigns) return <CampaignsPage />;
   if (path === paths.activity) return <ActivityPage />;
+  if (path === paths.crosswalks) return <CrosswalksPage />;
   if (path === paths.collective) return <CollectivePage />;
   if (path === paths.organisation) return <OrganisationPage />;
   if (path === paths.tokens) return <TokensPage />;

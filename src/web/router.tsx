@@ -90,6 +90,7 @@ export const paths = {
   questionnaire: (id: string) => `/questionnaires/${encodeURIComponent(id)}`,
   campaigns: '/campaigns',
   activity: '/activity',
+  crosswalks: '/crosswalks',
   collective: '/collective',
   organisation: '/organisation',
   tokens: '/tokens',

@@ -101,10 +101,7 @@ export async function submit(p: Persona, slug: string, answers: Record<string, u
 
 /** The organisation's admin invites a person with a role, and the person accepts. */
 export async function addMember(admin: Persona, orgId: string, person: Persona, role: 'admin' | 'contributor' | 'viewer') {
-  const inv = await admin.post(`/api/organisations/${orgId}/invitations`, { role });
-  expect(inv.statusCode, inv.body).toBe(201);
-  const accept = await person.post(`/api/invitations/${inv.json<{ token: string }>().token}/accept`);
-  expect(accept.statusCode, accept.body).toBe(200);
+  await addOrganisationMember(admin, orgId, person, role);
 }
 
 /** Opens a COPIL vote on the common framework's draft, has the given members vote for, and closes it. */
@@ -118,4 +115,24 @@ export async function voteAndAdopt(coordinator: Persona, frameworkId: string, vo
   const close = await coordinator.post(`/api/frameworks/${frameworkId}/vote/close`);
   expect(close.statusCode, close.body).toBe(200);
   expect(close.json<{ outcome: string }>().outcome).toBe('adopted');
+}
+
+/** The organisation's admin invites someone with a role and that person accepts. */
+export async function addOrganisationMember(admin: Persona, orgId: string, member: Persona, role: 'admin' | 'contributor' | 'viewer') {
+  const inv = await admin.post(`/api/organisations/${orgId}/invitations`, { role, email: member.email });
+  expect(inv.statusCode, inv.body).toBe(201);
+  const accept = await member.post(`/api/invitations/${inv.json<{ token: string }>().token}/accept`);
+  expect(accept.statusCode, accept.body).toBe(200);
+}
+
+export interface CrosswalkInfo {
+  id: string;
+  revision: number;
+  indicatorCode: string;
+}
+
+export async function createCrosswalk(p: Persona, orgId: string, body: { questionId: string; frameworkId: string; indicatorCode: string; rule: unknown }): Promise<CrosswalkInfo> {
+  const res = await p.post(`/api/organisations/${orgId}/crosswalks`, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<CrosswalkInfo>();
 }

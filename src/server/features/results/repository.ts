@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
 import type { Partial } from '../../../domain/partials.ts';
+import type { CrosswalkRule } from '../../../domain/crosswalk.ts';
 
 export interface PartialRow extends Partial {
   frameworkId: string;
@@ -175,4 +176,48 @@ export async function periodsWithData(db: Db, organisationIds: readonly string[]
       select distinct period from campaigns where organisation_id = any(${uuidArray(organisationIds)})
     ) p order by period desc`);
   return rowsOf(result).map((r) => String(r.period));
+}
+
+export interface CrosswalkValueRow {
+  crosswalkId: string;
+  frameworkId: string;
+  code: string;
+  /** Definition key of the indicator the rule was written for. */
+  definition: string;
+  organisationId: string;
+  rule: CrosswalkRule;
+  options: string[] | null;
+  num: number | null;
+  count: number;
+}
+
+/**
+ * Raw answers to crosswalked questions, grouped per crosswalk × organisation × distinct value
+ * for one period: the domain converts each group (`domain/crosswalk.ts`). Only a crosswalk's
+ * own organisation's responses are read.
+ */
+export async function crosswalkValueCounts(db: Db, frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<CrosswalkValueRow[]> {
+  if (frameworkIds.length === 0 || organisationIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select c.id as crosswalk_id, c.framework_id, c.indicator_code as code, c.indicator_definition as definition, r.organisation_id, c.rule,
+      a.options, a.num, count(*)::int as count
+    from crosswalks c
+    join answers a on a.question_id = c.question_id
+    join responses r on r.id = a.response_id and r.organisation_id = c.organisation_id
+    where c.framework_id = any(${uuidArray(frameworkIds)})
+      and c.organisation_id = any(${uuidArray(organisationIds)})
+      and r.period = ${period}
+    group by c.id, c.framework_id, c.indicator_code, c.indicator_definition, r.organisation_id, c.rule, a.options, a.num`);
+  return rowsOf(result).map((r) => ({
+    crosswalkId: String(r.crosswalk_id),
+    frameworkId: String(r.framework_id),
+    code: String(r.code),
+    definition: String(r.definition),
+    organisationId: String(r.organisation_id),
+    // node-postgres parses jsonb; keep a string-safe path for drivers that do not.
+    rule: (typeof r.rule === 'string' ? JSON.parse(r.rule) : r.rule) as CrosswalkRule,
+    options: Array.isArray(r.options) ? (r.options as unknown[]).map(String) : null,
+    num: r.num === null || r.num === undefined ? null : Number(r.num),
+    count: Number(r.count ?? 0),
+  }));
 }

@@ -14,6 +14,7 @@ import { NotFound } from '../../../domain/errors.ts';
 import { numberSeries, parseDefinitionKey } from '../../../domain/definitions.ts';
 import { getOrganisation } from '../organisations/service.ts';
 import * as repo from './repository.ts';
+import { includeCrosswalks } from './crosswalk-partials.ts';
 
 interface Source {
   frameworkId: string;
@@ -49,8 +50,10 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
     ? [...(await repo.answerPartials(db, versionIds, organisationIds, period)), ...(await repo.activityPartials(db, versionIds, organisationIds, period))]
     : [];
   const excluded = period ? await repo.otherDefinitionCounts(db, versionIds, organisationIds, period) : new Map<string, number>();
+  // Answers to crosswalked questions join in, one partial per organisation (crosswalk-partials.ts).
+  const withCrosswalks = await includeCrosswalks(db, versions, rows, organisationIds, period, partials);
   const byKey = new Map<string, typeof partials>();
-  for (const p of partials) {
+  for (const p of withCrosswalks.partials) {
     const key = `${p.frameworkId}|${p.code}`;
     byKey.set(key, [...(byKey.get(key) ?? []), p]);
   }
@@ -86,6 +89,7 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
         suppressed: shown.suppressed,
         organisations: merged.organisations,
         otherDefinitionN: excluded.get(`${frameworkId}|${row.code}`) ?? 0,
+        crosswalkOrganisations: withCrosswalks.crosswalkOrganisations(`${frameworkId}|${row.code}`),
       };
     })
     .sort((a, b) => order(a.frameworkId) - order(b.frameworkId));

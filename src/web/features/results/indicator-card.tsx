@@ -92,6 +92,13 @@ function Side({
           {t('results.organisations', { count: result.organisations })}
         </Text>
       )}
+      {result && result.crosswalkOrganisations > 0 && (
+        <Text size="xs" c="dimmed" data-testid={`${testId}-crosswalk`}>
+          {result.organisations > 1
+            ? t('results.viaCrosswalk', { count: result.crosswalkOrganisations })
+            : t('results.ownViaCrosswalk')}
+        </Text>
+      )}
     </Stack>
   );
 }

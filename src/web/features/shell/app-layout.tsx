@@ -28,6 +28,7 @@ import {
   IconCollective,
   IconFramework,
   IconKey,
+  IconLink,
   IconLogout,
   IconOrganisation,
   IconQuestionnaire,
@@ -126,6 +127,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
       label: t('nav.activity'),
       icon: <IconActivity />,
       match: (p) => p.startsWith(paths.activity),
+    },
+    {
+      to: paths.crosswalks,
+      label: t('nav.crosswalks'),
+      icon: <IconLink />,
+      match: (p) => p.startsWith(paths.crosswalks),
     },
     {
       to: paths.collective,
