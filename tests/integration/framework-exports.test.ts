@@ -218,10 +218,15 @@ describe('framework import', () => {
     const imported = json<Fw>(res);
     expect(imported.draft!.indicators.map((i) => i.code)).toEqual(['CONF-1', 'ATEL-1', 'SAT-1']);
     expect(imported.draft!.nodes).toHaveLength(5);
+    const strip = ({ name: _n, version: _v, ...rest }: Doc) => rest;
+    // Straight away (the draft is what there is to export) …
+    const fromDraft = json<Doc>(await bob.get(exportUrl(other.commonFrameworkId, 'format=json')));
+    expect(fromDraft.version).toEqual({ number: 1, status: 'draft' });
+    expect(strip(fromDraft)).toEqual(strip(first));
+    // … and once adopted.
     await adopt(bob, other.commonFrameworkId);
     const second = json<Doc>(await bob.get(exportUrl(other.commonFrameworkId, 'format=json')));
     expect(second.name).toBe('Autre collectif');
-    const strip = ({ name: _n, version: _v, ...rest }: Doc) => rest;
     expect(strip(second)).toEqual(strip(first));
     expect(second.version?.status).toBe('adopted');
   });
