@@ -58,6 +58,13 @@ export const addFromBankBody = z
   })
   .strict();
 
+/** Text PostgreSQL can store: no NUL character. */
+const text = () =>
+  z
+    .string()
+    .refine((v) => !v.includes('\u0000'), 'no NUL character')
+    .trim();
+
 const optionValue = z
   .string()
   .trim()
@@ -68,10 +75,10 @@ const optionValue = z
 export const bankQuestionInput = z
   .object({
     type: z.enum(['single', 'multiple', 'scale', 'number', 'text']),
-    labelFr: z.string().trim().min(2).max(300),
-    labelEn: z.string().trim().max(300).default(''),
+    labelFr: text().min(2).max(300),
+    labelEn: text().max(300).default(''),
     options: z
-      .array(z.object({ value: optionValue, labelFr: z.string().trim().min(1).max(200), labelEn: z.string().trim().max(200).default('') }).strict())
+      .array(z.object({ value: optionValue, labelFr: text().min(1).max(200), labelEn: text().max(200).default('') }).strict())
       .max(50)
       .optional(),
     min: z.number().optional(),
@@ -87,9 +94,9 @@ const collectiveEntryFields = z
     sector: bankSector,
     kind: indicatorKind,
     stakeholderGroup,
-    labelFr: z.string().trim().min(2).max(300),
-    labelEn: z.string().trim().min(2).max(300),
-    unit: z.string().trim().max(40),
+    labelFr: text().min(2).max(300),
+    labelEn: text().min(2).max(300),
+    unit: text().max(40),
     computation,
     polarity,
     /** Suggested questions; the first one is the one the computation reads. */

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { id } from './common.ts';
 import { computation, frameworkScope, indicatorCode, indicatorKind, nodeKind, polarity, stakeholderGroup, versionStatus } from './frameworks.ts';
 
+/** Text PostgreSQL can store: no NUL character. */
+const text = () =>
+  z
+    .string()
+    .refine((v) => !v.includes('\u0000'), 'no NUL character')
+    .trim();
+
 /**
  * A framework written as a portable JSON document (format `socle-framework`, version 1).
  *
@@ -13,8 +20,8 @@ export const frameworkExportNode = z
   .object({
     key: z.string().trim().min(1).max(40),
     kind: nodeKind,
-    labelFr: z.string().trim().min(2).max(300),
-    labelEn: z.string().trim().max(300),
+    labelFr: text().min(2).max(300),
+    labelEn: text().max(300),
     stakeholderGroup: stakeholderGroup.nullable(),
     parentKey: z.string().trim().min(1).max(40).nullable(),
   })
@@ -23,11 +30,11 @@ export const frameworkExportNode = z
 export const frameworkExportIndicator = z
   .object({
     code: indicatorCode,
-    labelFr: z.string().trim().min(2).max(300),
-    labelEn: z.string().trim().max(300),
+    labelFr: text().min(2).max(300),
+    labelEn: text().max(300),
     kind: indicatorKind,
     stakeholderGroup,
-    unit: z.string().trim().max(40),
+    unit: text().max(40),
     polarity,
     computation,
     nodeKey: z.string().trim().min(1).max(40).nullable(),

@@ -105,6 +105,7 @@ describe('a collective’s own bank entries', () => {
     ['no English label', { labelEn: '' }, 'labelEn'],
     ['a choice question without options', { questions: [{ type: 'single', labelFr: 'Question sans options' }], computation: { type: 'count' } }, 'questions'],
     ['an unknown kind', { kind: 'vibe' }, 'kind'],
+    ['a NUL character, which the database cannot store', { unit: 'a\u0000b' }, 'unit'],
   ])('refuses %s', async (_label, extra, field) => {
     const res = await alice.post(url(), entry('Entrée invalide', extra));
     expect(res.statusCode).toBe(400);

@@ -270,7 +270,7 @@ describe('framework import', () => {
       expect(problem.code, label).toBe('invalid_framework_document');
       expect(problem.errors.map((e) => e.field), label).toContain(field);
     }
-    for (const doc of [{ ...base, format: 'other' }, { ...base, formatVersion: 2 }, { ...base, indicators: [{ ...base.indicators[0], computation: { type: 'median' } }] }, { hello: 'world' }]) {
+    for (const doc of [{ ...base, format: 'other' }, { ...base, formatVersion: 2 }, { ...base, indicators: base.indicators.map((i, n) => (n === 2 ? { ...i, labelFr: 'Nul\u0000 ici' } : i)) }, { ...base, indicators: [{ ...base.indicators[0], computation: { type: 'median' } }] }, { hello: 'world' }]) {
       expect((await bob.post(`/api/frameworks/${other.commonFrameworkId}/import`, doc)).statusCode).toBe(400);
     }
     expect(json<Fw>(await bob.get(`/api/frameworks/${other.commonFrameworkId}`)).draft).toEqual(before);
