@@ -209,6 +209,8 @@ export const proposal = z.object({
   decidedAt: z.string().nullable(),
   decisionNote: z.string(),
   commentCount: z.number().int(),
+  /** The caller wrote it (and may withdraw it while open). */
+  mine: z.boolean(),
 });
 export type Proposal = z.infer<typeof proposal>;
 export const decideProposalBody = z.object({

@@ -18,6 +18,7 @@ import { collectionRoutes } from './features/collection/routes.ts';
 import { collectiveRoutes } from './features/collectives/routes.ts';
 import { crosswalkRoutes } from './features/crosswalks/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
+import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
@@ -99,7 +100,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   registerErrorHandling(app, { spaFallback: hasWeb });
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
   registerAuth(app, ctx.db, config);
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, frameworkExportRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }
   crosswalkRoutes(app, ctx);

@@ -3,3 +3,4 @@ export * from './organisations.ts';
 export * from './frameworks.ts';
 export * from './collection.ts';
 export * from './crosswalks.ts';
+export * from './bank.ts';

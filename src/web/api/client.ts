@@ -45,8 +45,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * Calls the Socle API with the session cookie. A body is sent as JSON; a request without a
  * body carries no content type (Fastify refuses an empty JSON body).
  */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T>(method: Method, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   const init: RequestInit = { method, credentials: 'same-origin', headers };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -81,6 +81,10 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, bo
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
 export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/** `If-Match` for a revision read earlier: a concurrent change answers 409 instead of being overwritten. */
+export const ifMatch = (revision: number | undefined): Record<string, string> =>
+  revision === undefined ? {} : { 'if-match': `"${revision}"` };
 
 /** Encodes one path segment. */
 export const seg = (value: string) => encodeURIComponent(value);

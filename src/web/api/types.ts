@@ -17,6 +17,14 @@ import type {
 } from '../../contracts/index.ts';
 
 export type {
+  Adoption,
+  AuditEvent,
+  Comment,
+  Proposal,
+  ProposalInput,
+  VersionDiff,
+  VersionSummary,
+  VoteState,
   ApiToken,
   AvailableIndicator,
   Campaign,

@@ -1,29 +1,165 @@
 import type { Db } from '../../../db/connect.ts';
-import { NotFound } from '../../../domain/errors.ts';
-import { INDICATOR_BANK, searchBank, type BankEntry, type BankQuery } from '../../../domain/indicator-bank/index.ts';
-import { createIndicator } from '../frameworks/service.ts';
-import type { BankEntryDto } from '../../../contracts/bank.ts';
+import { Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
+import { INDICATOR_BANK, normalizeForSearch, searchBank, type BankEntry, type BankQuery } from '../../../domain/indicator-bank/index.ts';
+import {
+  collectiveBankEntryInput,
+  type BankEntryDto,
+  type CollectiveBankEntry,
+  type CollectiveBankEntryInput,
+  type CollectiveBankEntryPatch,
+} from '../../../contracts/bank.ts';
+import { roleAtLeast } from '../organisations/access.ts';
+import { activeMemberIds } from '../collectives/repository.ts';
+import { collectiveAccess, type CollectiveAccess } from '../collectives/service.ts';
+import { findFramework } from '../frameworks/repository.ts';
+import { createIndicator, getFramework } from '../frameworks/service.ts';
+import * as repo from './repository.ts';
 
 function present(e: BankEntry): BankEntryDto {
   return {
     ...e,
+    source: 'socle',
     computation: e.computation.type === 'share' ? { type: 'share', options: [...e.computation.options] } : { type: e.computation.type },
     questions: e.questions.map(({ options, ...q }) => ({ ...q, ...(options ? { options: options.map((o) => ({ ...o })) } : {}) })),
   };
 }
 
-export function listEntries(query: BankQuery): BankEntryDto[] {
-  return searchBank(INDICATOR_BANK, query).map(present);
+function presentCollective(row: repo.EntryRow): BankEntryDto {
+  const { code, ...entry } = row.entry;
+  return {
+    ...entry,
+    id: row.id,
+    source: 'collective',
+    collectiveId: row.collectiveId,
+    collectiveName: row.collectiveName,
+    ...(code ? { code } : {}),
+  };
+}
+
+function presentEntry(row: repo.EntryRow): CollectiveBankEntry {
+  return { ...row.entry, id: row.id, collectiveId: row.collectiveId, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The same rules as the built-in bank's search (src/domain/indicator-bank), on a collective's entries. */
+function matches(entry: CollectiveBankEntryInput, query: BankQuery): boolean {
+  if (query.sector !== undefined && entry.sector !== query.sector) return false;
+  if (query.kind !== undefined && entry.kind !== query.kind) return false;
+  if (query.stakeholderGroup !== undefined && entry.stakeholderGroup !== query.stakeholderGroup) return false;
+  const words = normalizeForSearch(query.text ?? '')
+    .split(' ')
+    .filter((w) => w.length > 0);
+  const haystack = normalizeForSearch([entry.labelFr, entry.labelEn, ...entry.questions.flatMap((q) => [q.labelFr, q.labelEn])].join(' \n '));
+  return words.every((w) => haystack.includes(w));
+}
+
+/** The built-in bank, and with `collectiveId` the collective's own entries first (members only). */
+export async function listEntries(db: Db, userId: string, query: BankQuery & { collectiveId?: string | undefined }): Promise<BankEntryDto[]> {
+  const { collectiveId, ...criteria } = query;
+  const own = [];
+  if (collectiveId) {
+    await collectiveAccess(db, userId, collectiveId);
+    own.push(...(await repo.listEntries(db, collectiveId)).filter((row) => matches(row.entry, criteria)).map(presentCollective));
+  }
+  return [...own, ...searchBank(INDICATOR_BANK, criteria).map(present)];
+}
+
+/** Those who edit the common framework, and admins of the collective's steering-committee members. */
+function canWriteBank(access: CollectiveAccess): boolean {
+  return access.canEditCommon || access.mine.some((p) => p.status === 'active' && p.copil && roleAtLeast(p.role, 'admin'));
+}
+
+async function requireWrite(db: Db, userId: string, collectiveId: string) {
+  const access = await collectiveAccess(db, userId, collectiveId);
+  if (!canWriteBank(access)) {
+    throw new Forbidden(
+      'collective_bank_read_only',
+      'Seuls la tête de réseau et les administrateurs des membres du comité de pilotage enrichissent la banque du collectif.',
+      'Only the coordinating organisation and admins of steering-committee members add to the collective’s bank.',
+    );
+  }
+}
+
+function entryNotFound() {
+  return new NotFound('bank_entry_not_found', 'Cet indicateur n’existe pas dans la banque.', 'This indicator is not in the bank.', [{ field: 'body.entryId', message: 'unknown entry' }]);
+}
+
+export async function listCollectiveEntries(db: Db, userId: string, collectiveId: string) {
+  const access = await collectiveAccess(db, userId, collectiveId);
+  return { canEdit: canWriteBank(access), entries: (await repo.listEntries(db, collectiveId)).map(presentEntry) };
+}
+
+async function loadEntry(db: Db, collectiveId: string, entryId: string) {
+  const row = await repo.findEntry(db, entryId);
+  if (!row || row.collectiveId !== collectiveId) throw new NotFound('bank_entry_not_found', 'Cet indicateur n’existe pas dans la banque du collectif.', 'This indicator is not in the collective’s bank.');
+  return row;
+}
+
+export async function createCollectiveEntry(db: Db, userId: string, collectiveId: string, entry: CollectiveBankEntryInput) {
+  await requireWrite(db, userId, collectiveId);
+  const entryId = await repo.insertEntry(db, { collectiveId, entry, createdBy: userId });
+  return presentEntry((await repo.findEntry(db, entryId))!);
+}
+
+export async function updateCollectiveEntry(db: Db, userId: string, collectiveId: string, entryId: string, patch: CollectiveBankEntryPatch) {
+  await requireWrite(db, userId, collectiveId);
+  const row = await loadEntry(db, collectiveId, entryId);
+  const merged: Record<string, unknown> = { ...row.entry, ...patch };
+  for (const key of ['code', 'sdg'] as const) if (merged[key] === null) delete merged[key];
+  // The whole entry is checked again: a share's options must stay among the question's.
+  const parsed = collectiveBankEntryInput.safeParse(merged);
+  if (!parsed.success) {
+    throw new Invalid(
+      'invalid_bank_entry',
+      'Cette modification rendrait l’indicateur incohérent.',
+      'This change would make the indicator inconsistent.',
+      parsed.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message })),
+    );
+  }
+  await repo.updateEntry(db, collectiveId, entryId, parsed.data);
+  return presentEntry((await repo.findEntry(db, entryId))!);
+}
+
+export async function deleteCollectiveEntry(db: Db, userId: string, collectiveId: string, entryId: string) {
+  await requireWrite(db, userId, collectiveId);
+  await loadEntry(db, collectiveId, entryId);
+  await repo.deleteEntry(db, collectiveId, entryId);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A collective's entry may go to that collective's common framework or to the specific
+ * framework of one of its active members; elsewhere it does not exist.
+ */
+async function collectiveEntryFor(db: Db, userId: string, frameworkId: string, entryId: string) {
+  await getFramework(db, userId, frameworkId);
+  const row = await repo.findEntry(db, entryId);
+  const framework = await findFramework(db, frameworkId);
+  if (!row || !framework) throw entryNotFound();
+  const allowed =
+    framework.scope === 'common'
+      ? framework.collectiveId === row.collectiveId
+      : (await activeMemberIds(db, row.collectiveId)).includes(framework.organisationId!);
+  if (!allowed) throw entryNotFound();
+  return row;
 }
 
 /** The bank entry becomes an indicator of the framework's draft, in one action. */
 export async function addFromBank(db: Db, userId: string, frameworkId: string, input: { entryId: string; code?: string; nodeId?: string | null }) {
-  const entry = INDICATOR_BANK.find((e) => e.id === input.entryId);
-  if (!entry) {
-    throw new NotFound('bank_entry_not_found', 'Cet indicateur n’existe pas dans la banque.', 'This indicator is not in the bank.', [{ field: 'body.entryId', message: 'unknown entry' }]);
+  let entry: Omit<CollectiveBankEntryInput, 'code' | 'questions'> & { questions?: unknown };
+  let suggestedCode: string;
+  if (UUID.test(input.entryId)) {
+    const row = await collectiveEntryFor(db, userId, frameworkId, input.entryId);
+    entry = row.entry;
+    suggestedCode = row.entry.code ?? `C-${row.id.slice(0, 8).toUpperCase()}`;
+  } else {
+    const builtIn = INDICATOR_BANK.find((e) => e.id === input.entryId);
+    if (!builtIn) throw entryNotFound();
+    entry = builtIn;
+    suggestedCode = builtIn.id.toUpperCase();
   }
   return createIndicator(db, userId, frameworkId, {
-    code: input.code ?? entry.id.toUpperCase(),
+    code: input.code ?? suggestedCode,
     labelFr: entry.labelFr,
     labelEn: entry.labelEn,
     kind: entry.kind,

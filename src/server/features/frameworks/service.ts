@@ -143,6 +143,10 @@ function checkRevision(expected: number | undefined, actual: number, what: 'indi
 }
 
 /** The draft to write into, opened from the latest adopted version if needed; never a version under vote. */
+export async function openEditableDraft(tx: repo.Tx, frameworkId: string) {
+  return editableDraft(tx, frameworkId);
+}
+
 async function editableDraft(tx: repo.Tx, frameworkId: string) {
   await repo.lockFramework(tx, frameworkId);
   const open = (await repo.versionsOf(tx, frameworkId)).find((v) => v.status === 'draft' || v.status === 'proposed');
@@ -545,7 +549,7 @@ function proposalTitle(p: ProposalRow['proposal']): string {
   }
 }
 
-function presentProposal(row: ProposalRow) {
+function presentProposal(row: ProposalRow, userId: string) {
   const p = row.proposal;
   return {
     id: p.id,
@@ -563,6 +567,7 @@ function presentProposal(row: ProposalRow) {
     decidedAt: p.decidedAt?.toISOString() ?? null,
     decisionNote: p.decisionNote,
     commentCount: Number(row.commentCount),
+    mine: p.userId === userId,
   };
 }
 
@@ -578,7 +583,7 @@ function speakingFor(access: Access): string {
 
 export async function listProposals(db: Db, userId: string, frameworkId: string) {
   await frameworkAccess(db, userId, frameworkId);
-  return (await repo.listProposals(db, frameworkId)).map(presentProposal);
+  return (await repo.listProposals(db, frameworkId)).map((r) => presentProposal(r, userId));
 }
 
 /** Members propose; the proposal names what it changes in the open version, which must exist. */
@@ -618,7 +623,7 @@ export async function createProposal(db: Db, userId: string, frameworkId: string
     await repo.audit(tx, { userId, frameworkId, organisationId, action: 'proposal.created', detail: { proposalId: p.id, action: input.action, title: proposalTitle(p) } });
     return p;
   });
-  return presentProposal((await repo.findProposal(db, row.id))!);
+  return presentProposal((await repo.findProposal(db, row.id))!, userId);
 }
 
 async function findOwnProposal(db: Db, frameworkId: string, proposalId: string) {
@@ -666,7 +671,7 @@ export async function decideProposal(db: Db, userId: string, frameworkId: string
     await repo.decideProposal(tx, proposalId, { status: input.decision === 'accept' ? 'accepted' : 'rejected', decidedBy: userId, decisionNote: input.note });
     await repo.audit(tx, { userId, frameworkId, action: input.decision === 'accept' ? 'proposal.accepted' : 'proposal.rejected', detail: { proposalId, title: proposalTitle(proposal), note: input.note } });
   });
-  return presentProposal((await repo.findProposal(db, proposalId))!);
+  return presentProposal((await repo.findProposal(db, proposalId))!, userId);
 }
 
 /** The author takes back an open proposal. */
@@ -680,7 +685,7 @@ export async function withdrawProposal(db: Db, userId: string, frameworkId: stri
     await repo.decideProposal(tx, proposalId, { status: 'withdrawn', decidedBy: userId, decisionNote: '' });
     await repo.audit(tx, { userId, frameworkId, action: 'proposal.withdrawn', detail: { proposalId, title: proposalTitle(row.proposal) } });
   });
-  return presentProposal((await repo.findProposal(db, proposalId))!);
+  return presentProposal((await repo.findProposal(db, proposalId))!, userId);
 }
 
 function presentComment(c: Awaited<ReturnType<typeof repo.listComments>>[number]) {

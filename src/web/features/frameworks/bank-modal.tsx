@@ -24,17 +24,20 @@ import { useLabel } from '../../i18n/use-locale.ts';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { IconCheck, IconFramework, IconPlus } from '../../ui/icons.tsx';
 import { Empty } from '../../ui/page.tsx';
+import { CollectiveBankForm } from './collective-bank-form.tsx';
 
 type Filters = { text: string; sector: string; kind: string; stakeholderGroup: string };
 
-function useBank(filters: Filters) {
+function useBank(filters: Filters, collectiveId: string | null) {
   return useQuery({
-    queryKey: keys.bank(filters),
+    queryKey: [...keys.bank(filters), collectiveId ?? ''],
     queryFn: () => {
       const params = new URLSearchParams();
       for (const [name, value] of Object.entries(filters)) {
         if (value.trim()) params.set(name, value.trim());
       }
+      // The collective's own entries come first in the results.
+      if (collectiveId) params.set('collectiveId', collectiveId);
       const qs = params.toString();
       return get<BankEntry[]>(`/api/indicator-bank${qs ? `?${qs}` : ''}`);
     },
@@ -49,8 +52,11 @@ export function BankModal({
   opened,
   onClose,
   onAdded,
+  collectiveId = null,
 }: {
   frameworkId: string;
+  /** The collective the framework belongs to or takes part in: its own entries are shown too. */
+  collectiveId?: string | null;
   opened: boolean;
   onClose: () => void;
   onAdded?: () => void;
@@ -58,12 +64,22 @@ export function BankModal({
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} size="xl" title={t('bank.title')}>
-      {opened && <BankSearch frameworkId={frameworkId} onAdded={onAdded} />}
+      {opened && (
+        <BankSearch frameworkId={frameworkId} onAdded={onAdded} collectiveId={collectiveId} />
+      )}
     </Modal>
   );
 }
 
-function BankSearch({ frameworkId, onAdded }: { frameworkId: string; onAdded?: () => void }) {
+function BankSearch({
+  frameworkId,
+  onAdded,
+  collectiveId,
+}: {
+  frameworkId: string;
+  onAdded?: () => void;
+  collectiveId: string | null;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -71,7 +87,7 @@ function BankSearch({ frameworkId, onAdded }: { frameworkId: string; onAdded?: (
   const [kind, setKind] = useState('');
   const [stakeholderGroup, setStakeholderGroup] = useState('');
   const [debouncedText] = useDebouncedValue(text, 300);
-  const query = useBank({ text: debouncedText, sector, kind, stakeholderGroup });
+  const query = useBank({ text: debouncedText, sector, kind, stakeholderGroup }, collectiveId);
   // Codes given to the entries added while the dialog is open, to confirm beside each one.
   const [added, setAdded] = useState<Record<string, string>>({});
 
@@ -95,6 +111,7 @@ function BankSearch({ frameworkId, onAdded }: { frameworkId: string; onAdded?: (
       <Text size="sm" c="dimmed">
         {t('bank.intro')}
       </Text>
+      {collectiveId && <CollectiveBankForm collectiveId={collectiveId} />}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
         <TextInput
           label={t('bank.search')}
@@ -189,7 +206,7 @@ function BankEntryCard({
   const label = useLabel();
   const name = label(entry);
   const codeTaken = error instanceof ApiError && error.problem.code === 'indicator_code_taken';
-  const [code, setCode] = useState(`${entry.id.toUpperCase()}-2`);
+  const [code, setCode] = useState(`${entry.code ?? entry.id.toUpperCase()}-2`);
   const question = entry.questions[0];
   return (
     <Card withBorder radius="md" padding="md" data-testid={`bank-entry-${entry.id}`}>
@@ -197,6 +214,13 @@ function BankEntryCard({
         <Stack gap={6} style={{ minWidth: 0 }}>
           <Text fw={600}>{name}</Text>
           <Group gap={6}>
+            {entry.source === 'collective' && (
+              <Tooltip label={t('collectiveBank.badgeTitle', { name: entry.collectiveName ?? '' })}>
+                <Badge variant="filled" color="grape" data-testid="collective-bank-badge">
+                  {t('collectiveBank.badge')}
+                </Badge>
+              </Tooltip>
+            )}
             <Badge variant="light" color="socle">
               {t(`bankSector.${entry.sector}`)}
             </Badge>

@@ -27,6 +27,7 @@ import { IconCheck, IconFramework, IconPencil, IconPlus, IconTrash } from '../..
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { BankModal } from './bank-modal.tsx';
+import { FrameworkExportMenu } from './export-menu.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { NodeForm } from './node-form.tsx';
 import { TocTree } from './toc-tree.tsx';
@@ -84,6 +85,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
   const { t } = useTranslation();
   const locale = useLocale();
   const query = useFramework(frameworkId);
+  const { collective } = useWorkspace();
   const m = useFrameworkMutations(frameworkId);
   const [which, setWhich] = useState<'draft' | 'adopted' | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -146,6 +148,12 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             </Group>
           </div>
           <Group gap="sm">
+            <FrameworkExportMenu
+              frameworkId={frameworkId}
+              versionId={version?.id ?? null}
+              canEdit={canEdit}
+              onImported={() => setWhich(null)}
+            />
             {draft && adopted && (
               <SegmentedControl
                 size="xs"
@@ -224,7 +232,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             indicators={indicators}
             canEdit={editable}
             onAddChild={(parent) => setDialog({ type: 'node', parentId: parent.id })}
-            onDelete={(node) => m.deleteNode.mutate(node.id)}
+            onDelete={(node) => m.deleteNode.mutate({ id: node.id, revision: node.revision })}
             deleting={m.deleteNode.isPending}
           />
         )}
@@ -279,7 +287,9 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             indicators={indicators}
             editable={editable}
             onEdit={(indicator) => setDialog({ type: 'indicator', indicator })}
-            onDelete={(indicator) => m.deleteIndicator.mutate(indicator.id)}
+            onDelete={(indicator) =>
+              m.deleteIndicator.mutate({ id: indicator.id, revision: indicator.revision })
+            }
             deleting={m.deleteIndicator.isPending}
           />
         )}
@@ -319,6 +329,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
       {canEdit && (
         <BankModal
           frameworkId={frameworkId}
+          collectiveId={collective?.id ?? null}
           opened={dialog?.type === 'bank'}
           onClose={close}
           // Additions go to the draft: show it.

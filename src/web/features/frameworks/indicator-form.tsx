@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +10,13 @@ import {
 import type { Indicator, TocNode } from '../../api/types.ts';
 import { useLabel } from '../../i18n/use-locale.ts';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
+import { definitionChanges } from '../../../domain/definitions.ts';
 import type { IndicatorBody } from './use-framework-mutations.ts';
+
+/** Changing the computation, the options counted or the breakdowns starts a new series. */
+function breaksSeries(before: Indicator, after: IndicatorBody): boolean {
+  return definitionChanges(before, after).length > 0;
+}
 
 type ComputationType = (typeof computationTypes)[number];
 
@@ -24,6 +30,7 @@ type Draft = {
   polarity: Indicator['polarity'];
   computationType: ComputationType;
   options: string;
+  disaggregations: string;
   nodeId: string | null;
 };
 
@@ -39,6 +46,7 @@ function draftOf(indicator: Indicator | null): Draft {
       polarity: 'higher_is_better',
       computationType: 'share',
       options: '',
+      disaggregations: '',
       nodeId: null,
     };
   }
@@ -52,6 +60,7 @@ function draftOf(indicator: Indicator | null): Draft {
     polarity: indicator.polarity,
     computationType: indicator.computation.type,
     options: indicator.computation.type === 'share' ? indicator.computation.options.join(', ') : '',
+    disaggregations: indicator.disaggregations.join(', '),
     nodeId: indicator.nodeId,
   };
 }
@@ -78,6 +87,7 @@ function bodyOf(d: Draft): IndicatorBody {
     unit: d.unit.trim(),
     polarity: d.polarity,
     computation,
+    disaggregations: parseOptionList(d.disaggregations),
     nodeId: d.nodeId,
   };
 }
@@ -89,12 +99,15 @@ export function IndicatorForm({
   mutation,
   onSubmit,
   onDone,
+  submitLabel,
 }: {
   indicator: Indicator | null;
   nodes: TocNode[];
   mutation: { error: unknown; isPending: boolean };
   onSubmit: (body: IndicatorBody, done: () => void) => void;
   onDone: () => void;
+  /** Replaces "Save" / "Add", e.g. when the form makes a proposal. */
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -213,13 +226,31 @@ export function IndicatorForm({
             clearable
             error={fieldError('nodeId')}
           />
+          <TextInput
+            label={t('indicator.disaggregations')}
+            description={t('indicator.disaggregationsHint')}
+            placeholder="sexe, tranche_age"
+            value={d.disaggregations}
+            onChange={(e) => set('disaggregations', e.currentTarget.value)}
+            error={fieldError('disaggregations') ?? fieldError('disaggregations.0')}
+          />
         </SimpleGrid>
+        {indicator && breaksSeries(indicator, bodyOf(d)) && (
+          <Alert
+            color="orange"
+            variant="light"
+            title={t('indicator.seriesBreakTitle')}
+            data-testid="series-break-warning"
+          >
+            {t('indicator.seriesBreakHint')}
+          </Alert>
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending}>
-            {indicator ? t('common.save') : t('indicator.add')}
+            {submitLabel ?? (indicator ? t('common.save') : t('indicator.add'))}
           </Button>
         </Group>
       </Stack>

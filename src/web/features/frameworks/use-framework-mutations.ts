@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { del, patch, post, seg } from '../../api/client.ts';
+import { api, ifMatch, post, seg } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Framework, Indicator, TocNode } from '../../api/types.ts';
 
@@ -12,6 +12,7 @@ export type IndicatorBody = {
   unit: string;
   polarity: Indicator['polarity'];
   computation: Indicator['computation'];
+  disaggregations: string[];
   nodeId: string | null;
 };
 
@@ -41,21 +42,34 @@ export function useFrameworkMutations(frameworkId: string) {
       onSuccess: refresh,
     }),
     updateIndicator: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: Partial<IndicatorBody> }) =>
-        patch<Indicator>(`${base}/indicators/${seg(id)}`, body),
+      mutationFn: ({
+        id,
+        body,
+        revision,
+      }: {
+        id: string;
+        body: Partial<IndicatorBody>;
+        revision?: number;
+      }) => api<Indicator>('PATCH', `${base}/indicators/${seg(id)}`, body, ifMatch(revision)),
       onSuccess: refresh,
+      // A conflict means the draft moved on: show the latest state.
+      onError: refresh,
     }),
     deleteIndicator: useMutation({
-      mutationFn: (id: string) => del<{ ok: true }>(`${base}/indicators/${seg(id)}`),
+      mutationFn: ({ id, revision }: { id: string; revision?: number }) =>
+        api<{ ok: true }>('DELETE', `${base}/indicators/${seg(id)}`, undefined, ifMatch(revision)),
       onSuccess: refresh,
+      onError: refresh,
     }),
     createNode: useMutation({
       mutationFn: (body: NodeBody) => post<TocNode>(`${base}/nodes`, body),
       onSuccess: refresh,
     }),
     deleteNode: useMutation({
-      mutationFn: (id: string) => del<{ ok: true }>(`${base}/nodes/${seg(id)}`),
+      mutationFn: ({ id, revision }: { id: string; revision?: number }) =>
+        api<{ ok: true }>('DELETE', `${base}/nodes/${seg(id)}`, undefined, ifMatch(revision)),
       onSuccess: refresh,
+      onError: refresh,
     }),
     adopt: useMutation({
       mutationFn: () => post<Framework>(`${base}/adopt`),

@@ -1,0 +1,56 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connect.ts';
+import { collectiveBankEntries, collectives } from '../../../db/schema/index.ts';
+import type { CollectiveBankEntryInput } from '../../../contracts/bank.ts';
+
+const columns = {
+  id: collectiveBankEntries.id,
+  collectiveId: collectiveBankEntries.collectiveId,
+  collectiveName: collectives.name,
+  entry: collectiveBankEntries.entry,
+  createdAt: collectiveBankEntries.createdAt,
+  updatedAt: collectiveBankEntries.updatedAt,
+};
+
+export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
+
+export async function listEntries(db: Db, collectiveId: string) {
+  return db
+    .select(columns)
+    .from(collectiveBankEntries)
+    .innerJoin(collectives, eq(collectives.id, collectiveBankEntries.collectiveId))
+    .where(eq(collectiveBankEntries.collectiveId, collectiveId))
+    .orderBy(asc(collectiveBankEntries.createdAt), asc(collectiveBankEntries.id));
+}
+
+export async function findEntry(db: Db, entryId: string) {
+  const rows = await db
+    .select(columns)
+    .from(collectiveBankEntries)
+    .innerJoin(collectives, eq(collectives.id, collectiveBankEntries.collectiveId))
+    .where(eq(collectiveBankEntries.id, entryId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertEntry(db: Db, values: { collectiveId: string; entry: CollectiveBankEntryInput; createdBy: string }) {
+  const [row] = await db.insert(collectiveBankEntries).values(values).returning({ id: collectiveBankEntries.id });
+  return row!.id;
+}
+
+export async function updateEntry(db: Db, collectiveId: string, entryId: string, entry: CollectiveBankEntryInput) {
+  const rows = await db
+    .update(collectiveBankEntries)
+    .set({ entry, updatedAt: sql`now()` })
+    .where(and(eq(collectiveBankEntries.id, entryId), eq(collectiveBankEntries.collectiveId, collectiveId)))
+    .returning({ id: collectiveBankEntries.id });
+  return rows.length > 0;
+}
+
+export async function deleteEntry(db: Db, collectiveId: string, entryId: string) {
+  const rows = await db
+    .delete(collectiveBankEntries)
+    .where(and(eq(collectiveBankEntries.id, entryId), eq(collectiveBankEntries.collectiveId, collectiveId)))
+    .returning({ id: collectiveBankEntries.id });
+  return rows.length > 0;
+}

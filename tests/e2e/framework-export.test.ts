@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+
+/**
+ * A coordinator exports the common framework, imports a JSON document into its draft, adds an
+ * entry to the collective's own bank and picks it from the bank.
+ */
+describe.runIf(browserAvailable)('framework export and collective bank journey', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    served = await serve();
+    const base = served.url;
+    const headers = { 'content-type': 'application/json', origin: base };
+    const signUp = await fetch(`${base}/api/auth/sign-up`, { method: 'POST', headers, body: JSON.stringify({ email: 'export@journey.test', password: 'correct horse battery', name: 'Camille Export' }) });
+    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
+    const org = (await (await fetch(`${base}/api/organisations`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'Réseau Export', kind: 'network_head' }) })).json()) as { id: string };
+    const collective = (await (await fetch(`${base}/api/collectives`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'Collectif Export', coordinatorOrganisationId: org.id }) })).json()) as { commonFrameworkId: string };
+    const added = await fetch(`${base}/api/frameworks/${collective.commonFrameworkId}/indicators`, {
+      method: 'POST',
+      headers: { ...headers, cookie },
+      body: JSON.stringify({ code: 'PREMIER', labelFr: 'Premier indicateur du réseau', kind: 'output', stakeholderGroup: 'people_supported', computation: { type: 'count' } }),
+    });
+    expect(added.status).toBe(201);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('exports the framework in three formats and imports a JSON document into the draft', async () => {
+    await page.goto(served.url + '/');
+    await page.getByLabel('Adresse e-mail').fill('export@journey.test');
+    await page.getByLabel('Mot de passe').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await page.goto(served.url + '/framework');
+    await page.getByRole('tab', { name: 'Référentiel commun' }).click();
+    await page.getByText('PREMIER', { exact: true }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Exporter' }).first().click();
+    const word = page.getByTestId('export-docx');
+    await word.waitFor();
+    for (const [testId, type] of [
+      ['export-docx', 'wordprocessingml'],
+      ['export-xlsx', 'spreadsheetml'],
+      ['export-json', 'application/json'],
+    ] as const) {
+      const href = (await page.getByTestId(testId).getAttribute('href'))!;
+      expect(href).toContain('lang=fr');
+      const res = await page.request.get(served.url + href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+    }
+    await page.keyboard.press('Escape');
+
+    const doc = {
+      format: 'socle-framework',
+      formatVersion: 1,
+      name: 'Un autre réseau',
+      scope: 'common',
+      version: null,
+      nodes: [{ key: 'n1', kind: 'impact', labelFr: 'Finalité importée', labelEn: '', stakeholderGroup: null, parentKey: null }],
+      indicators: [{ code: 'IMPORTE-1', labelFr: 'Indicateur importé', labelEn: '', kind: 'outcome', stakeholderGroup: 'staff', unit: '', polarity: 'neutral', computation: { type: 'mean' }, nodeKey: 'n1' }],
+    };
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Importer un JSON' }).first().click();
+    await (await chooser).setFiles({ name: 'referentiel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('1 indicateur(s) et 1 élément(s)', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Remplacer le brouillon' }).click();
+    await page.getByText('IMPORTE-1', { exact: true }).first().waitFor();
+    await page.getByText('Finalité importée').first().waitFor();
+    expect(await page.getByText('PREMIER', { exact: true }).count()).toBe(0);
+  });
+
+  it('adds an entry to the collective’s bank and picks it from the bank', async () => {
+    await page.getByRole('button', { name: 'Ajouter depuis la banque d’indicateurs' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Ajouter à la banque du collectif' }).click();
+    await dialog.getByLabel('Intitulé en français').fill('Nombre de jardins partagés ouverts');
+    await dialog.getByLabel('Intitulé en anglais').fill('Shared gardens opened');
+    await dialog.getByLabel('Code suggéré').fill('JARDINS');
+    await dialog.getByLabel('Calcul').selectOption('sum');
+    await dialog.getByRole('button', { name: 'Ajouter à la banque', exact: true }).click();
+    await dialog.getByText('Ajouté à la banque du collectif.').waitFor();
+
+    await dialog.getByLabel('Rechercher').fill('jardins partages');
+    const card = dialog.locator('[data-testid^="bank-entry-"]').first();
+    await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 10_000 }).toContain('Nombre de jardins partagés ouverts');
+    await card.getByTestId('collective-bank-badge').waitFor();
+    await card.getByRole('button', { name: /^Ajouter/ }).click();
+    await dialog.getByText('Ajouté au brouillon avec le code JARDINS.').waitFor();
+  });
+});
