@@ -53,6 +53,11 @@ export function useFrameworkMutations(frameworkId: string) {
       mutationFn: (body: NodeBody) => post<TocNode>(`${base}/nodes`, body),
       onSuccess: refresh,
     }),
+    updateNode: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: Partial<NodeBody> }) =>
+        patch<TocNode>(`${base}/nodes/${seg(id)}`, body),
+      onSuccess: refresh,
+    }),
     deleteNode: useMutation({
       mutationFn: (id: string) => del<{ ok: true }>(`${base}/nodes/${seg(id)}`),
       onSuccess: refresh,
