@@ -344,6 +344,7 @@ export const en: Messages = {
     indicatorCount_zero: 'no indicator',
     orphan: 'not linked',
     groupNone: 'Group not stated',
+    legendCount: 'Number of indicators attached',
     legendOrphan: 'Not linked to an element above',
     selected: 'Selected element: {{label}}',
     exportSvg: 'Export as SVG',

@@ -349,6 +349,7 @@ export const fr = {
     indicatorCount_zero: 'aucun indicateur',
     orphan: 'non rattaché',
     groupNone: 'Public non précisé',
+    legendCount: 'Nombre d’indicateurs rattachés',
     legendOrphan: 'Non rattaché à un élément plus haut',
     selected: 'Élément choisi : {{label}}',
     exportSvg: 'Exporter en SVG',

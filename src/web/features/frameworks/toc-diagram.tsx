@@ -48,6 +48,30 @@ const accentOf = (node: LaidNode, bands: boolean) =>
     ? colourOfGroup(node.group).accent
     : kindColour[node.kind].accent;
 
+/** The number of indicators hanging on a node: three bars and the count, right-aligned. */
+function CountBadge({ count, right, top }: { count: number; right: number; top: number }) {
+  const text = String(count);
+  const width = 24 + text.length * 6.5;
+  const ink = count > 0 ? '#1864ab' : '#adb5bd';
+  return (
+    <g transform={`translate(${right - width},${top})`}>
+      <rect
+        width={width}
+        height={16}
+        rx={8}
+        fill={count > 0 ? '#e7f5ff' : '#f8f9fa'}
+        stroke={count > 0 ? '#a5d8ff' : '#dee2e6'}
+      />
+      <rect x={7} y={8} width={2} height={4} fill={ink} />
+      <rect x={10.5} y={5.5} width={2} height={6.5} fill={ink} />
+      <rect x={14} y={3} width={2} height={9} fill={ink} />
+      <text x={19} y={12} fontSize={10.5} fontWeight={700} fill={ink}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
 /** Shown instead of the diagram while the theory of change has no element. */
 export function TocDiagramEmpty({ editable, onAdd }: { editable: boolean; onAdd: () => void }) {
   const { t } = useTranslation();
@@ -122,6 +146,7 @@ export function TocDiagram({
     ...(layout.nodes.some((n) => n.orphan)
       ? [{ key: 'orphan', label: t('diagram.legendOrphan') }]
       : []),
+    { key: 'count', label: t('diagram.legendCount'), swatch: 30 },
   ].filter((item, i, all) => all.findIndex((other) => other.key === item.key) === i);
   const legendTop = layout.contentBottom + 18;
   const legend = layoutLegend(legendLabels, legendTop, layout.width);
@@ -472,15 +497,11 @@ export function TocDiagram({
                 >
                   {upper(t(`nodeKind.${n.kind}`))}
                 </text>
-                <text
-                  x={n.width - metrics.nodePadX}
-                  y={metrics.nodePadY + 9}
-                  fontSize={10}
-                  textAnchor="end"
-                  fill={n.codes.length > 0 ? '#495057' : '#adb5bd'}
-                >
-                  {t('diagram.indicatorCount', { count: n.codes.length })}
-                </text>
+                <CountBadge
+                  count={n.codes.length}
+                  right={n.width - metrics.nodePadX + 4}
+                  top={metrics.nodePadY - 3}
+                />
                 <text
                   fontSize={metrics.fontSize}
                   fontWeight={n.kind === 'impact' ? 650 : 450}
@@ -530,7 +551,9 @@ export function TocDiagram({
             <g aria-hidden="true">
               {legend.items.map((item) => (
                 <g key={item.key} transform={`translate(${item.x},${item.y})`}>
-                  {item.key === 'orphan' ? (
+                  {item.key === 'count' ? (
+                    <CountBadge count={3} right={30.5} top={0} />
+                  ) : item.key === 'orphan' ? (
                     <rect
                       x={0}
                       y={2}
@@ -551,7 +574,7 @@ export function TocDiagram({
                       fill={colourOfGroup(item.key === 'none' ? null : (item.key as Group)).accent}
                     />
                   )}
-                  <text x={20} y={12} fontSize={12} fill="#495057">
+                  <text x={item.key === 'count' ? 36 : 20} y={12} fontSize={12} fill="#495057">
                     {item.label}
                   </text>
                 </g>

@@ -137,7 +137,7 @@ export function textWidth(text: string, size: number, bold = false): number {
     else if (ch >= '0' && ch <= '9') em += 0.64;
     else em += 0.58;
   }
-  return em * size * (bold ? 1.1 : 1);
+  return em * size * (bold ? 1.2 : 1);
 }
 
 /** Estimated width of `text` in a monospace font of `size` pixels. */
@@ -628,7 +628,7 @@ export interface LegendItem {
 
 /** Legend entries in rows under the diagram: a 12-pixel swatch then the label. */
 export function layoutLegend(
-  labels: readonly { key: string; label: string }[],
+  labels: readonly { key: string; label: string; swatch?: number }[],
   top: number,
   width: number,
 ): { items: LegendItem[]; height: number } {
@@ -638,8 +638,8 @@ export function layoutLegend(
   const items: LegendItem[] = [];
   let x = m.pad;
   let y = top;
-  for (const { key, label } of labels) {
-    const w = 18 + textWidth(label, size) + 22;
+  for (const { key, label, swatch = 14 } of labels) {
+    const w = swatch + 6 + textWidth(label, size) + 22;
     if (x > m.pad && x + w > width - m.pad) {
       x = m.pad;
       y += rowHeight;
