@@ -170,6 +170,13 @@ describe.runIf(browserAvailable)('theory of change diagram journey', () => {
     await confirm.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('diagram-node').count()).toBe(THEORY.length);
 
+    // Confirmed, the element goes and the focus moves to its parent.
+    await page.getByTestId('toc-diagram').getByRole('button', { name: new RegExp(labelOf('permanences')) }).focus();
+    await page.keyboard.press('Delete');
+    await confirm.getByRole('button', { name: 'Supprimer' }).click();
+    await expect.poll(() => page.getByTestId('diagram-node').count()).toBe(THEORY.length - 1);
+    await expect.poll(focusedNode).toContain(labelOf('accompagnement'));
+
     // Escape leaves the diagram.
     await node.focus();
     await page.keyboard.press('Escape');
@@ -190,6 +197,7 @@ describe.runIf(browserAvailable)('theory of change diagram journey', () => {
 
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en PNG' }).click()]);
     expect(pngDownload.suggestedFilename()).toMatch(/-theorie-du-changement\.png$/);
+    if (process.env.DIAGRAM_SCREENSHOT) await pngDownload.saveAs(process.env.DIAGRAM_SCREENSHOT.replace(/\.png$/, '-export.png'));
     const png = await readFile((await pngDownload.path()));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Drawn at twice the size of the diagram.

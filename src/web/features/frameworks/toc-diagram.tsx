@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, TocNode } from '../../api/types.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
@@ -157,6 +157,17 @@ export function TocDiagram({
   const current = active && byId.has(active) ? active : firstNode(layout);
   const currentNode = current ? (byId.get(current) ?? null) : null;
 
+  // After a removal, focus goes to the parent (or a neighbour) once the list has refreshed.
+  const focusAfterRemoval = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusAfterRemoval.current;
+    if (target && byId.has(target)) {
+      focusAfterRemoval.current = null;
+      setActive(target);
+      nodeRefs.current.get(target)?.focus();
+    }
+  }, [byId]);
+
   const focusNode = (id: string | null) => {
     if (!id) return;
     setActive(id);
@@ -251,7 +262,7 @@ export function TocDiagram({
         </Alert>
       )}
       {editable && currentNode && (
-        <Group gap="xs" wrap="wrap" aria-live="polite">
+        <Group gap="xs" wrap="wrap">
           <Text size="sm" c="dimmed" lineClamp={1} maw={420}>
             {t('diagram.selected', { label: label(currentNode) })}
           </Text>
@@ -601,6 +612,14 @@ export function TocDiagram({
                 color="red"
                 loading={deleting}
                 onClick={() => {
+                  const next =
+                    confirming.parentId ??
+                    [
+                      moveFocus(layout, confirming.id, 'up'),
+                      moveFocus(layout, confirming.id, 'down'),
+                    ].find((id) => id !== confirming.id) ??
+                    null;
+                  focusAfterRemoval.current = next;
                   onDelete(confirming);
                   setConfirming(null);
                 }}
