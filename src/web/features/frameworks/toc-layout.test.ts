@@ -92,7 +92,7 @@ function deep(): N[] {
   return list;
 }
 
-/** About sixty nodes: two impacts, 18 outcomes over 6 groups, outputs and activities under them. */
+/** Sixty nodes: two impacts, 18 outcomes over 6 groups, outputs and activities under them, orphans. */
 function big(): N[] {
   const list: N[] = [node('i1', 'impact'), node('i2', 'impact')];
   for (let k = 0; k < 18; k += 1) {
@@ -100,6 +100,8 @@ function big(): N[] {
     if (k % 2 === 0) list.push(node(`r${k}`, 'output', `o${k}`));
     if (k % 2 === 0) list.push(node(`r${k}x`, 'output', `o${k}`));
     if (k % 2 === 0) list.push(node(`a${k}`, 'activity', `r${k}`));
+    if (k % 2 === 0) list.push(node(`a${k}x`, 'activity', `r${k}x`));
+    if (k % 6 === 0) list.push(node(`alone${k}`, 'activity'));
   }
   list.push(node('lost', 'output', 'nowhere'));
   return list;
@@ -210,6 +212,7 @@ describe('layoutDiagram', () => {
       nodes: big(),
       check: (l) => {
         expect(l.nodes).toHaveLength(big().length);
+        expect(l.nodes.length).toBeGreaterThanOrEqual(60);
         expect(overlaps(l)).toEqual([]);
         expect(inside(l)).toBe(true);
         expect(l.width).toBe(4 * metrics.columnWidth + 3 * metrics.columnGap + 2 * metrics.pad);
@@ -244,6 +247,13 @@ describe('layoutDiagram', () => {
 
   it.each(cases)('$name', ({ nodes, indicators, check }) => {
     check(layout(nodes, indicators));
+  });
+
+  it('the overlap check finds two nodes drawn on top of each other', () => {
+    const l = layout([node('i', 'impact'), node('o1', 'outcome', 'i'), node('o2', 'outcome', 'i')]);
+    expect(overlaps(l)).toEqual([]);
+    l.nodes[2]!.y = l.nodes[1]!.y + 5;
+    expect(overlaps(l)).toEqual(['o1/o2']);
   });
 
   it('is deterministic', () => {
