@@ -210,6 +210,12 @@ describe.runIf(browserAvailable)('theory of change diagram journey', () => {
     await page.getByText('Vue liste').click();
     await page.getByRole('list', { name: 'Théorie du changement' }).waitFor();
     expect(await page.getByTestId('toc-diagram').count()).toBe(0);
+    // Elements can be edited from the list too.
+    await page.getByRole('button', { name: `Modifier « ${labelOf('partenaires')} »` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier l’élément de la théorie du changement' });
+    expect(await dialog.getByRole('textbox', { name: 'Intitulé', exact: true }).inputValue()).toBe(labelOf('partenaires'));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Vue diagramme').click();
     await page.getByTestId('toc-diagram').waitFor();
   });

@@ -252,6 +252,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             indicators={indicators}
             canEdit={editable}
             onAddChild={(parent) => setDialog({ type: 'node', parentId: parent.id })}
+            onEdit={(node) => setDialog({ type: 'node', parentId: node.parentId, node })}
             onDelete={(node) => m.deleteNode.mutate(node.id)}
             deleting={m.deleteNode.isPending}
           />
