@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFramework } from '../../api/queries.ts';
-import type { FrameworkVersion, Indicator } from '../../api/types.ts';
+import type { FrameworkVersion, Indicator, TocNode } from '../../api/types.ts';
 import { formatDate } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
@@ -30,6 +30,7 @@ import { BankModal } from './bank-modal.tsx';
 import { FrameworkExportMenu } from './export-menu.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { NodeForm } from './node-form.tsx';
+import { TocDiagram, TocDiagramEmpty } from './toc-diagram.tsx';
 import { TocTree } from './toc-tree.tsx';
 import { useFrameworkMutations } from './use-framework-mutations.ts';
 
@@ -77,7 +78,7 @@ export function FrameworkPage() {
 
 type Dialog =
   | { type: 'indicator'; indicator: Indicator | null }
-  | { type: 'node'; parentId: string | null }
+  | { type: 'node'; parentId: string | null; node?: TocNode }
   | { type: 'bank' }
   | null;
 
@@ -89,6 +90,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
   const m = useFrameworkMutations(frameworkId);
   const [which, setWhich] = useState<'draft' | 'adopted' | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [tocView, setTocView] = useState<'diagram' | 'list'>('diagram');
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -212,26 +214,53 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
               {t('framework.theoryHint')}
             </Text>
           </div>
-          {editable && (
-            <Button
-              variant="light"
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setDialog({ type: 'node', parentId: null })}
-            >
-              {t('node.add')}
-            </Button>
-          )}
+          <Group gap="sm">
+            {nodes.length > 0 && (
+              <SegmentedControl
+                size="xs"
+                aria-label={t('diagram.view')}
+                value={tocView}
+                onChange={(v) => setTocView(v === 'list' ? 'list' : 'diagram')}
+                data={[
+                  { value: 'diagram', label: t('diagram.viewDiagram') },
+                  { value: 'list', label: t('diagram.viewList') },
+                ]}
+              />
+            )}
+            {editable && (
+              <Button
+                variant="light"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setDialog({ type: 'node', parentId: null })}
+              >
+                {t('node.add')}
+              </Button>
+            )}
+          </Group>
         </Group>
         {nodes.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {editable ? t('framework.theoryEmptyEdit') : t('framework.theoryEmpty')}
-          </Text>
+          <TocDiagramEmpty
+            editable={editable}
+            onAdd={() => setDialog({ type: 'node', parentId: null })}
+          />
+        ) : tocView === 'diagram' ? (
+          <TocDiagram
+            frameworkName={framework.name}
+            nodes={nodes}
+            indicators={indicators}
+            editable={editable}
+            onEdit={(node) => setDialog({ type: 'node', parentId: node.parentId, node })}
+            onAddChild={(parent) => setDialog({ type: 'node', parentId: parent.id })}
+            onDelete={(node) => m.deleteNode.mutate({ id: node.id, revision: node.revision })}
+            deleting={m.deleteNode.isPending}
+          />
         ) : (
           <TocTree
             nodes={nodes}
             indicators={indicators}
             canEdit={editable}
             onAddChild={(parent) => setDialog({ type: 'node', parentId: parent.id })}
+            onEdit={(node) => setDialog({ type: 'node', parentId: node.parentId, node })}
             onDelete={(node) => m.deleteNode.mutate({ id: node.id, revision: node.revision })}
             deleting={m.deleteNode.isPending}
           />
@@ -313,7 +342,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             mutation={dialog.indicator ? m.updateIndicator : m.createIndicator}
             onSubmit={(body, done) => {
               if (dialog.indicator) {
-                m.updateIndicator.mutate({ id: dialog.indicator.id, body }, { onSuccess: done });
+                m.updateIndicator.mutate({ id: dialog.indicator.id, body, revision: dialog.indicator.revision }, { onSuccess: done });
               } else {
                 m.createIndicator.mutate(body, { onSuccess: done });
               }
@@ -336,15 +365,29 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           onAdded={() => setWhich(null)}
         />
       )}
-      <Modal opened={dialog?.type === 'node'} onClose={close} size="lg" title={t('node.addTitle')}>
+      <Modal
+        opened={dialog?.type === 'node'}
+        onClose={close}
+        size="lg"
+        title={dialog?.type === 'node' && dialog.node ? t('node.editTitle') : t('node.addTitle')}
+      >
         {dialog?.type === 'node' && (
           <NodeForm
+            key={dialog.node?.id ?? 'new'}
             nodes={nodes}
             parentId={dialog.parentId}
-            mutation={m.createNode}
-            onSubmit={(body, done) => m.createNode.mutate(body, { onSuccess: done })}
+            node={dialog.node}
+            mutation={dialog.node ? m.updateNode : m.createNode}
+            onSubmit={(body, done) => {
+              if (dialog.node) {
+                m.updateNode.mutate({ id: dialog.node.id, body, revision: dialog.node.revision }, { onSuccess: done });
+              } else {
+                m.createNode.mutate(body, { onSuccess: done });
+              }
+            }}
             onDone={() => {
               m.createNode.reset();
+              m.updateNode.reset();
               close();
             }}
           />

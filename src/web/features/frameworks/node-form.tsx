@@ -16,16 +16,34 @@ export function childKind(parent: TocNode | null): Kind {
   return order[Math.min(order.indexOf(parent.kind) + 1, order.length - 1)] ?? 'activity';
 }
 
-/** Adds an element of the theory of change under an optional parent. */
+/** The node and everything under it (a node cannot be placed under one of these). */
+function withDescendants(nodes: TocNode[], id: string): Set<string> {
+  const found = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const n of nodes) {
+      if (n.parentId && found.has(n.parentId) && !found.has(n.id)) {
+        found.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** Adds an element of the theory of change under an optional parent, or edits `node`. */
 export function NodeForm({
   nodes,
   parentId,
+  node,
   mutation,
   onSubmit,
   onDone,
 }: {
   nodes: TocNode[];
   parentId: string | null;
+  node?: TocNode;
   mutation: { error: unknown; isPending: boolean };
   onSubmit: (body: NodeBody, done: () => void) => void;
   onDone: () => void;
@@ -33,13 +51,14 @@ export function NodeForm({
   const { t } = useTranslation();
   const label = useLabel();
   const parent = nodes.find((n) => n.id === parentId) ?? null;
-  const [kind, setKind] = useState<Kind>(childKind(parent));
-  const [labelFr, setLabelFr] = useState('');
-  const [labelEn, setLabelEn] = useState('');
+  const [kind, setKind] = useState<Kind>(node?.kind ?? childKind(parent));
+  const [labelFr, setLabelFr] = useState(node?.labelFr ?? '');
+  const [labelEn, setLabelEn] = useState(node?.labelEn ?? '');
   const [stakeholder, setStakeholder] = useState<TocNode['stakeholderGroup']>(
-    parent?.stakeholderGroup ?? null,
+    node ? node.stakeholderGroup : (parent?.stakeholderGroup ?? null),
   );
-  const [parentChoice, setParentChoice] = useState<string | null>(parentId);
+  const [parentChoice, setParentChoice] = useState<string | null>(node ? node.parentId : parentId);
+  const excluded = node ? withDescendants(nodes, node.id) : new Set<string>();
   const fieldError = useFieldErrors(mutation.error);
 
   const submit = (event: FormEvent) => {
@@ -72,10 +91,12 @@ export function NodeForm({
           <Select
             label={t('node.parent')}
             placeholder={t('node.noParent')}
-            data={nodes.map((n) => ({
-              value: n.id,
-              label: `${t(`nodeKind.${n.kind}`)} · ${label(n)}`,
-            }))}
+            data={nodes
+              .filter((n) => !excluded.has(n.id))
+              .map((n) => ({
+                value: n.id,
+                label: `${t(`nodeKind.${n.kind}`)} · ${label(n)}`,
+              }))}
             value={parentChoice}
             onChange={setParentChoice}
             clearable
@@ -113,7 +134,7 @@ export function NodeForm({
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending}>
-            {t('node.add')}
+            {node ? t('common.save') : t('node.add')}
           </Button>
         </Group>
       </Stack>

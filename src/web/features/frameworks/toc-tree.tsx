@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator, TocNode } from '../../api/types.ts';
 import { useLabel } from '../../i18n/use-locale.ts';
 import { ConfirmAction } from '../../ui/confirm-action.tsx';
-import { IconPlus, IconTrash } from '../../ui/icons.tsx';
+import { IconPencil, IconPlus, IconTrash } from '../../ui/icons.tsx';
 
 const kindOrder: Record<TocNode['kind'], number> = {
   impact: 0,
@@ -42,6 +42,7 @@ export function TocTree({
   indicators,
   canEdit,
   onAddChild,
+  onEdit,
   onDelete,
   deleting,
 }: {
@@ -49,6 +50,7 @@ export function TocTree({
   indicators: Indicator[];
   canEdit: boolean;
   onAddChild: (parent: TocNode) => void;
+  onEdit?: (node: TocNode) => void;
   onDelete: (node: TocNode) => void;
   deleting: boolean;
 }) {
@@ -97,6 +99,18 @@ export function TocTree({
               </Box>
               {canEdit && (
                 <Group gap={2} wrap="nowrap">
+                  {onEdit && (
+                    <Tooltip label={t('common.edit')}>
+                      <ActionIcon
+                        variant="subtle"
+                        size="sm"
+                        onClick={() => onEdit(node)}
+                        aria-label={t('node.editNamed', { label: label(node) })}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
                   <Tooltip label={t('node.addBelow')}>
                     <ActionIcon
                       variant="subtle"

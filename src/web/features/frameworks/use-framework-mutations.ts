@@ -65,6 +65,12 @@ export function useFrameworkMutations(frameworkId: string) {
       mutationFn: (body: NodeBody) => post<TocNode>(`${base}/nodes`, body),
       onSuccess: refresh,
     }),
+    updateNode: useMutation({
+      mutationFn: ({ id, body, revision }: { id: string; body: Partial<NodeBody>; revision?: number }) =>
+        api<TocNode>('PATCH', `${base}/nodes/${seg(id)}`, body, ifMatch(revision)),
+      onSuccess: refresh,
+      onError: refresh,
+    }),
     deleteNode: useMutation({
       mutationFn: ({ id, revision }: { id: string; revision?: number }) =>
         api<{ ok: true }>('DELETE', `${base}/nodes/${seg(id)}`, undefined, ifMatch(revision)),
