@@ -16,6 +16,7 @@ import { authRoutes } from './features/auth/routes.ts';
 import { bankRoutes } from './features/bank/routes.ts';
 import { collectionRoutes } from './features/collection/routes.ts';
 import { collectiveRoutes } from './features/collectives/routes.ts';
+import { firstStepsRoutes } from './features/first-steps/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }
+  firstStepsRoutes(app, ctx);
 
   return app;
 }

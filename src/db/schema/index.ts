@@ -2,3 +2,4 @@ export * from './auth.ts';
 export * from './organisations.ts';
 export * from './frameworks.ts';
 export * from './collection.ts';
+export * from './first-steps.ts';
