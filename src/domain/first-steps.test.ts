@@ -216,6 +216,20 @@ describe('indicator suggestions', () => {
     ]);
   });
 
+  it('gives little weight to a word found in many entries, and none on its own', () => {
+    const crowded = [
+      ...Array.from({ length: 8 }, (_, i) => entry(`s${i}`, 'staff', `Part des salariés qui se sentent bien ${i}`, 'output')),
+      entry('t', 'people_supported', 'Part des personnes qui se sentent seules'),
+      entry('u', 'people_supported', 'Part des personnes qui se sentent en sécurité', 'output'),
+      entry('v', 'volunteers', 'Part des bénévoles qui se sentent seules', 'output'),
+    ];
+    const found = suggestIndicators(crowded, emptyMission(), [group({ effects: [{ label: 'Se sentent moins seules', direction: 'positive', intended: true }] })]);
+    expect(found.map((s) => [s.entry.id, s.score, s.matchedWords])).toEqual([
+      ['t', 3 + 0.5 + 4, ['seule']],
+      ['v', 0.5 + 1, ['seule']],
+    ]);
+  });
+
   it('suggests nothing without a map or a change sought', () => {
     expect(suggestIndicators(bank, emptyMission(), [])).toEqual([]);
   });

@@ -214,8 +214,10 @@ function entryTokens(entry: BankEntry): string[] {
 /**
  * Bank indicators for the mapped groups and effects, best first. An entry scores the
  * importance of the mapped group it concerns, plus 4 per stem of that group's effects found in
- * its labels, plus 1 per stem of the other effects or the mission's changes sought. Entries
- * that match no group and no word are left out.
+ * its labels, plus 1 per stem of the other effects or of the mission's changes sought. A stem
+ * found in many entries ("sentent", common to a twelfth of the bank) tells little: it adds
+ * half a point and is not enough to suggest an entry. Entries that meet no distinctive word
+ * are suggested only as outcomes of a mapped group.
  */
 export function suggestIndicators(
   bank: readonly BankEntry[],
@@ -225,35 +227,34 @@ export function suggestIndicators(
 ): Suggestion[] {
   const importance = new Map<StakeholderGroup, number>();
   const groupStems = new Map<StakeholderGroup, Set<string>>();
-  const otherStems = new Set<string>(mission.changesSought.flatMap(stems));
+  const allStems = new Set<string>(mission.changesSought.flatMap(stems));
   for (const s of stakeholders) {
-    const g = frameworkGroup(s.group);
     const effectStems = s.effects.flatMap((e) => stems(e.label));
-    if (!g) {
-      effectStems.forEach((w) => otherStems.add(w));
-      continue;
-    }
+    effectStems.forEach((w) => allStems.add(w));
+    const g = frameworkGroup(s.group);
+    if (!g) continue;
     importance.set(g, Math.max(importance.get(g) ?? 0, s.importance));
     const set = groupStems.get(g) ?? new Set<string>();
     effectStems.forEach((w) => set.add(w));
     groupStems.set(g, set);
   }
-  for (const set of groupStems.values()) for (const w of set) otherStems.add(w);
+  const tokensOf = new Map(bank.map((entry) => [entry, entryTokens(entry)]));
+  const has = (entry: BankEntry, stem: string) => tokensOf.get(entry)!.some((t) => t.startsWith(stem));
+  const commonAbove = Math.max(5, Math.ceil(bank.length / 12));
+  const common = new Set([...allStems].filter((w) => bank.filter((e) => has(e, w)).length > commonAbove));
+
   const scored: Suggestion[] = [];
   for (const entry of bank) {
-    const tokens = entryTokens(entry);
-    const has = (stem: string) => tokens.some((t) => t.startsWith(stem));
     const own = groupStems.get(entry.stakeholderGroup) ?? new Set<string>();
-    const ownHits = [...own].filter(has);
-    const otherHits = [...otherStems].filter((w) => !own.has(w) && has(w));
+    const hits = [...allStems].filter((w) => has(entry, w));
+    const distinctive = hits.filter((w) => !common.has(w));
     const groupScore = importance.get(entry.stakeholderGroup) ?? 0;
-    if (ownHits.length === 0 && otherHits.length === 0 && groupScore === 0) continue;
-    // A word of the effects counts only where it meets the group it was said of, or weakly.
-    const score = groupScore + 4 * ownHits.length + otherHits.length;
-    scored.push({ entry, score, matchedWords: [...ownHits, ...otherHits] });
+    if (distinctive.length === 0 && !(groupScore > 0 && entry.kind === 'outcome')) continue;
+    let score = groupScore;
+    for (const w of hits) score += common.has(w) ? 0.5 : own.has(w) ? 4 : 1;
+    scored.push({ entry, score, matchedWords: distinctive });
   }
   return scored
-    .filter((s) => s.matchedWords.length > 0 || s.entry.kind === 'outcome')
     .sort((a, b) => b.score - a.score || b.matchedWords.length - a.matchedWords.length || a.entry.id.localeCompare(b.entry.id))
     .slice(0, limit);
 }

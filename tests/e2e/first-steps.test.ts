@@ -4,6 +4,24 @@ import { browserAvailable, launchBrowser, serve, type Served } from './support.t
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/first-steps-${name}.png`, fullPage: true });
 
+/** Opens a tool's printable sheet (the print dialog itself is stubbed) and checks it shows only in print. */
+async function printSheet(page: Page, button: RegExp, tool: string, expected: string) {
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: button }).first().click();
+  const sheet = page.getByTestId(`print-${tool}`);
+  await sheet.waitFor({ state: 'attached' });
+  expect(await sheet.isVisible()).toBe(false);
+  await page.emulateMedia({ media: 'print' });
+  expect(await sheet.isVisible()).toBe(true);
+  expect(await sheet.textContent()).toContain(expected);
+  await page.screenshot({ path: `/tmp/first-steps-print-${tool}.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await sheet.waitFor({ state: 'detached' });
+}
+
 /**
  * A new organisation walks the "premiers pas" path: it clarifies its mission, maps its
  * stakeholders, comes back later to the step it left, and adds a suggested indicator.
@@ -57,6 +75,7 @@ describe.runIf(browserAvailable)('first steps journey', () => {
     await page.getByLabel('Changement recherché 1', { exact: true }).fill('Moins d’isolement');
     await page.getByTestId('step-complete').waitFor();
     await shot(page, '1-mission');
+    await printSheet(page, /Imprimer la grille de clarification/, 'mission', 'Moins d’isolement');
     await page.getByRole('button', { name: 'Étape suivante' }).click();
     await expect.poll(() => page.getByTestId('step-title').textContent()).toBe('Parties prenantes et effets');
     await expect.poll(() => page.getByTestId('step-state-1').textContent()).toContain('Complète');
@@ -92,20 +111,7 @@ describe.runIf(browserAvailable)('first steps journey', () => {
   });
 
   it('prints the map as a sheet', async () => {
-    await page.evaluate(() => {
-      window.print = () => undefined;
-    });
-    await page.getByRole('button', { name: /Imprimer la cartographie/ }).click();
-    const sheet = page.getByTestId('print-map');
-    await sheet.waitFor({ state: 'attached' });
-    expect(await sheet.isVisible()).toBe(false);
-    await page.emulateMedia({ media: 'print' });
-    expect(await sheet.isVisible()).toBe(true);
-    expect(await sheet.textContent()).toContain('Se sentent moins seules');
-    await page.screenshot({ path: '/tmp/first-steps-2-map-print.png', fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await sheet.waitFor({ state: 'detached' });
+    await printSheet(page, /Imprimer la cartographie/, 'map', 'Se sentent moins seules');
   });
 
   it('adds a suggested indicator in step 3 and copies the template', async () => {
@@ -120,6 +126,7 @@ describe.runIf(browserAvailable)('first steps journey', () => {
     await page.getByRole('button', { name: 'Reporter la trame dans mon référentiel' }).click();
     await page.getByText(/élément\(s\) ajouté\(s\) à votre référentiel/).waitFor();
     await shot(page, '3-indicators');
+    await printSheet(page, /Imprimer la trame de référentiel/, 'template', 'Les personnes âgées vivent chez elles en lien avec les autres');
   });
 
   it('plans the collection with the answers needed', async () => {

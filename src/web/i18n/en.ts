@@ -532,6 +532,10 @@ export const en: Messages = {
     title: 'First steps',
     intro:
       'A four-step path to get started with impact measurement: clarify your mission, map your stakeholders and the effects you expect, pick your indicators, plan the collection. Your work is saved: you will pick up where you left off.',
+    short1: 'Mission',
+    short2: 'Stakeholders',
+    short3: 'Indicators',
+    short4: 'Collection',
     step1: 'Clarify the mission',
     step1Hint: 'Mission clarification grid',
     step2: 'Stakeholders and effects',

@@ -546,6 +546,10 @@ export const fr = {
     title: 'Premiers pas',
     intro:
       'Un parcours en quatre étapes pour vous lancer dans la mesure d’impact : clarifier votre mission, repérer vos parties prenantes et les effets attendus, choisir vos indicateurs, préparer la collecte. Votre travail est enregistré : vous reprendrez là où vous vous êtes arrêté·e.',
+    short1: 'Mission',
+    short2: 'Parties prenantes',
+    short3: 'Indicateurs',
+    short4: 'Collecte',
     step1: 'Clarifier la mission',
     step1Hint: 'Grille de clarification de la mission',
     step2: 'Parties prenantes et effets',

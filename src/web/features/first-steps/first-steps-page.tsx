@@ -189,7 +189,7 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
           {live.map((c) => (
             <Stepper.Step
               key={c.step}
-              label={t(`firstSteps.step${c.step}` as 'firstSteps.step1')}
+              label={t(`firstSteps.short${c.step}` as 'firstSteps.short1')}
               description={
                 <Text span size="xs" c={c.complete ? 'teal.8' : 'dimmed'} data-testid={`step-state-${c.step}`}>
                   {c.complete ? `✓ ${t('firstSteps.complete')}` : t('firstSteps.toComplete')}
@@ -238,10 +238,6 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
           </Box>
         )}
 
-        <Box mb="lg">
-          <Missing result={current} />
-        </Box>
-
         {step === 1 && (
           <MissionStep mission={draft.mission} readOnly={readOnly} onChange={(mission) => setDraft({ ...draft, mission })} />
         )}
@@ -262,7 +258,11 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
           />
         )}
 
-        <Group justify="space-between" mt="xl" pt="md" wrap="wrap" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Box mt="xl">
+          <Missing result={current} />
+        </Box>
+
+        <Group justify="space-between" mt="md" pt="md" wrap="wrap" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
           <Button variant="default" disabled={step === 1} onClick={() => goTo(step - 1)}>
             {t('firstSteps.previous')}
           </Button>

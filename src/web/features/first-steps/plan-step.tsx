@@ -7,7 +7,7 @@ import {
   NativeSelect,
   NumberInput,
   Stack,
-  Table,
+  SimpleGrid,
   Text,
   TextInput,
   Title,
@@ -89,131 +89,123 @@ export function PlanStep({
       {plan.length === 0 ? (
         <Empty title={t('firstSteps.plan.toolTitle')} description={t('firstSteps.plan.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={1040}>
-          <Table verticalSpacing="sm" className="fs-plan-table" data-testid="plan-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('firstSteps.plan.group')}</Table.Th>
-                <Table.Th>{t('firstSteps.plan.indicator')}</Table.Th>
-                <Table.Th>{t('firstSteps.plan.respondents')}</Table.Th>
-                <Table.Th>{t('firstSteps.plan.period')}</Table.Th>
-                <Table.Th>{t('firstSteps.plan.methods')}</Table.Th>
-                <Table.Th>{t('firstSteps.plan.population')}</Table.Th>
-                <Table.Th>
-                  <Tooltip label={t('firstSteps.plan.neededHelp')} multiline w={260}>
-                    <span style={{ textDecoration: 'underline dotted' }}>{t('firstSteps.plan.needed')}</span>
-                  </Tooltip>
-                </Table.Th>
-                <Table.Th>{t('firstSteps.plan.target')}</Table.Th>
-                {!readOnly && <Table.Th aria-label={t('common.actions')} />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.map((row, i) => {
-                const line = t('firstSteps.plan.line', { n: i + 1 });
-                const needed = answersNeeded(row.populationServed);
-                const below = row.targetAnswers !== null && row.targetAnswers < needed;
-                return (
-                  <Table.Tr key={i}>
-                    <Table.Td miw={150}>
-                      <NativeSelect
-                        aria-label={`${line} — ${t('firstSteps.plan.group')}`}
-                        data={groups.map((g) => ({ value: g, label: t(`firstSteps.groups.${g}`) }))}
-                        value={row.group}
-                        disabled={readOnly}
-                        onChange={(e) => update(i, { group: e.currentTarget.value as FirstStepsGroup })}
-                      />
-                    </Table.Td>
-                    <Table.Td miw={110}>
-                      <NativeSelect
-                        aria-label={`${line} — ${t('firstSteps.plan.indicator')}`}
-                        data={[
-                          { value: '', label: t('firstSteps.plan.noIndicator') },
-                          ...[...new Set([...codes, ...(row.indicatorCode ? [row.indicatorCode] : [])])].map((c) => ({ value: c, label: c })),
-                        ]}
-                        value={row.indicatorCode ?? ''}
-                        disabled={readOnly}
-                        onChange={(e) => update(i, { indicatorCode: e.currentTarget.value || null })}
-                      />
-                    </Table.Td>
-                    <Table.Td miw={200}>
-                      <TextInput
-                        aria-label={`${line} — ${t('firstSteps.plan.respondents')}`}
-                        placeholder={t('firstSteps.plan.respondentsPlaceholder')}
-                        value={row.respondents}
-                        readOnly={readOnly}
-                        onChange={(e) => update(i, { respondents: e.currentTarget.value })}
-                      />
-                    </Table.Td>
-                    <Table.Td miw={120}>
-                      <TextInput
-                        aria-label={`${line} — ${t('firstSteps.plan.period')}`}
-                        placeholder={t('firstSteps.plan.periodPlaceholder')}
-                        value={row.period}
-                        readOnly={readOnly}
-                        onChange={(e) => update(i, { period: e.currentTarget.value })}
-                      />
-                    </Table.Td>
-                    <Table.Td miw={200}>
-                      <Chip.Group
-                        multiple
-                        value={row.methods}
-                        onChange={(v) => !readOnly && update(i, { methods: methods.filter((m) => v.includes(m)) })}
-                      >
-                        <Group gap={4} role="group" aria-label={`${line} — ${t('firstSteps.plan.methods')}`}>
-                          {methods.map((m) => (
-                            <Chip key={m} value={m} size="xs" disabled={readOnly}>
-                              {t(`firstSteps.plan.${m}`)}
-                            </Chip>
-                          ))}
-                        </Group>
-                      </Chip.Group>
-                    </Table.Td>
-                    <Table.Td miw={110}>
-                      <NumberInput
-                        aria-label={`${line} — ${t('firstSteps.plan.population')}`}
-                        min={0}
-                        allowDecimal={false}
-                        thousandSeparator=" "
-                        value={row.populationServed ?? ''}
-                        readOnly={readOnly}
-                        onChange={(v) => update(i, { populationServed: num(v) })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text fw={700} fz="lg" data-testid={`answers-needed-${i}`}>
-                        {needed}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td miw={110}>
-                      <NumberInput
-                        aria-label={`${line} — ${t('firstSteps.plan.target')}`}
-                        min={0}
-                        allowDecimal={false}
-                        value={row.targetAnswers ?? ''}
-                        readOnly={readOnly}
-                        onChange={(v) => update(i, { targetAnswers: num(v) })}
-                        error={below ? t('firstSteps.plan.belowNeeded', { n: needed }) : undefined}
-                      />
-                    </Table.Td>
+        <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }} data-testid="plan-table">
+          {plan.map((row, i) => {
+            const line = t('firstSteps.plan.line', { n: i + 1 });
+            const needed = answersNeeded(row.populationServed);
+            const below = row.targetAnswers !== null && row.targetAnswers < needed;
+            return (
+              <Card key={i} component="li" withBorder radius="md" padding="md" aria-label={line}>
+                <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm" mb="sm">
+                  <Group gap="sm" align="flex-end" wrap="wrap">
+                    <Text fw={700} c="dimmed" size="sm" pb={8}>
+                      {line}
+                    </Text>
+                    <NativeSelect
+                      label={t('firstSteps.plan.group')}
+                      aria-label={`${line} — ${t('firstSteps.plan.group')}`}
+                      data={groups.map((g) => ({ value: g, label: t(`firstSteps.groups.${g}`) }))}
+                      value={row.group}
+                      disabled={readOnly}
+                      onChange={(e) => update(i, { group: e.currentTarget.value as FirstStepsGroup })}
+                      w={220}
+                    />
+                    <NativeSelect
+                      label={t('firstSteps.plan.indicator')}
+                      aria-label={`${line} — ${t('firstSteps.plan.indicator')}`}
+                      data={[
+                        { value: '', label: t('firstSteps.plan.noIndicator') },
+                        ...[...new Set([...codes, ...(row.indicatorCode ? [row.indicatorCode] : [])])].map((c) => ({ value: c, label: c })),
+                      ]}
+                      value={row.indicatorCode ?? ''}
+                      disabled={readOnly}
+                      onChange={(e) => update(i, { indicatorCode: e.currentTarget.value || null })}
+                      w={160}
+                    />
+                  </Group>
+                  <Group gap="xs" align="center" wrap="nowrap">
+                    <Tooltip label={t('firstSteps.plan.neededHelp')} multiline w={260}>
+                      <Stack gap={0} align="flex-end" className="fs-needed" tabIndex={0}>
+                        <Text fz={26} fw={800} lh={1.1} c={below ? 'orange.8' : 'socle.8'} data-testid={`answers-needed-${i}`}>
+                          {needed}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t('firstSteps.plan.needed')}
+                        </Text>
+                      </Stack>
+                    </Tooltip>
                     {!readOnly && (
-                      <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`${t('firstSteps.remove')} ${line}`}
-                          onClick={() => onChange(plan.filter((_, j) => j !== i))}
-                        >
-                          <IconTrash size={18} />
-                        </ActionIcon>
-                      </Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`${t('firstSteps.remove')} ${line}`}
+                        onClick={() => onChange(plan.filter((_, j) => j !== i))}
+                      >
+                        <IconTrash size={18} />
+                      </ActionIcon>
                     )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Group>
+                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
+                  <TextInput
+                    label={t('firstSteps.plan.respondents')}
+                    aria-label={`${line} — ${t('firstSteps.plan.respondents')}`}
+                    placeholder={t('firstSteps.plan.respondentsPlaceholder')}
+                    value={row.respondents}
+                    readOnly={readOnly}
+                    onChange={(e) => update(i, { respondents: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label={t('firstSteps.plan.period')}
+                    aria-label={`${line} — ${t('firstSteps.plan.period')}`}
+                    placeholder={t('firstSteps.plan.periodPlaceholder')}
+                    value={row.period}
+                    readOnly={readOnly}
+                    onChange={(e) => update(i, { period: e.currentTarget.value })}
+                  />
+                  <div>
+                    <Text size="sm" fw={500} mb={6} id={`methods-${i}`}>
+                      {t('firstSteps.plan.methods')}
+                    </Text>
+                    <Chip.Group
+                      multiple
+                      value={row.methods}
+                      onChange={(v) => !readOnly && update(i, { methods: methods.filter((m) => v.includes(m)) })}
+                    >
+                      <Group gap={6} role="group" aria-label={`${line} — ${t('firstSteps.plan.methods')}`}>
+                        {methods.map((m) => (
+                          <Chip key={m} value={m} size="sm" disabled={readOnly}>
+                            {t(`firstSteps.plan.${m}`)}
+                          </Chip>
+                        ))}
+                      </Group>
+                    </Chip.Group>
+                  </div>
+                  <NumberInput
+                    label={t('firstSteps.plan.population')}
+                    aria-label={`${line} — ${t('firstSteps.plan.population')}`}
+                    min={0}
+                    allowDecimal={false}
+                    thousandSeparator=" "
+                    value={row.populationServed ?? ''}
+                    readOnly={readOnly}
+                    onChange={(v) => update(i, { populationServed: num(v) })}
+                  />
+                  <NumberInput
+                    label={t('firstSteps.plan.target')}
+                    aria-label={`${line} — ${t('firstSteps.plan.target')}`}
+                    min={0}
+                    allowDecimal={false}
+                    value={row.targetAnswers ?? ''}
+                    readOnly={readOnly}
+                    onChange={(v) => update(i, { targetAnswers: num(v) })}
+                    error={below ? t('firstSteps.plan.belowNeeded', { n: needed }) : undefined}
+                  />
+                </SimpleGrid>
+              </Card>
+            );
+          })}
+        </Stack>
       )}
       <Card withBorder radius="md" padding="md" bg="var(--mantine-color-gray-0)">
         <Title order={3} fz="md" mb="xs">

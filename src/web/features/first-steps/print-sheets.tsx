@@ -4,6 +4,7 @@
  * Empty answers print as ruled lines to fill in by hand.
  */
 import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { answersNeeded } from '../../../domain/first-steps.ts';
 import { formatDate } from '../../format/index.ts';
@@ -255,15 +256,19 @@ function PlanSheet({ draft, org }: { draft: Draft; org: string }) {
   );
 }
 
-/** The sheet for `tool`, shown only when printing. */
+/**
+ * The sheet for `tool`, shown only when printing. It is drawn directly under <body>, so that
+ * the print stylesheet can take the app itself out of the page flow (no blank pages after it).
+ */
 export function PrintSheet({ tool, draft, data, org }: { tool: Tool | null; draft: Draft; data: FirstSteps; org: string }) {
   if (!tool) return null;
-  return (
+  return createPortal(
     <div className="fs-print-sheet" data-testid={`print-${tool}`}>
       {tool === 'mission' && <MissionSheet draft={draft} org={org} />}
       {tool === 'map' && <MapSheet draft={draft} org={org} />}
       {tool === 'template' && <TemplateSheet data={data} org={org} />}
       {tool === 'plan' && <PlanSheet draft={draft} org={org} />}
-    </div>
+    </div>,
+    document.body,
   );
 }
