@@ -30,6 +30,8 @@ describe.runIf(browserAvailable)('first steps journey', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
+  let organisationId = '';
+  const orgId = () => organisationId;
 
   beforeAll(async () => {
     served = await serve();
@@ -60,6 +62,8 @@ describe.runIf(browserAvailable)('first steps journey', () => {
     await page.getByRole('button', { name: 'Créer mon organisation' }).click();
     await page.getByRole('heading', { name: 'Premiers pas', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/o/les-voisins-connectes/premiers-pas');
+    const me = (await (await page.request.get(`${served.url}/api/me`)).json()) as { organisations: { id: string }[] };
+    organisationId = me.organisations[0]!.id;
     await expect.poll(() => page.getByTestId('step-title').textContent()).toBe('Clarifier la mission');
   });
 
@@ -143,5 +147,40 @@ describe.runIf(browserAvailable)('first steps journey', () => {
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Enregistré à');
     await shot(page, '4-plan');
+  });
+
+  it('says so when someone saved in between, and reloads their version instead of overwriting it', async () => {
+    const current = (await (await page.request.get(`${served.url}/api/organisations/${orgId()}/first-steps`)).json()) as { revision: number; mission: Record<string, unknown> };
+    const other = await page.request.put(`${served.url}/api/organisations/${orgId()}/first-steps`, {
+      headers: { origin: served.url },
+      data: { revision: current.revision, mission: { ...current.mission, territory: 'Lyon 7e et 8e' } },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByRole('button', { name: 'Étape 1 sur 4', exact: false }).first().click();
+    await page.getByTestId('step-title').getByText('Clarifier la mission').waitFor();
+    await page.getByText('Quelqu’un a enregistré entre-temps').waitFor();
+    expect(await page.getByLabel('Le territoire').inputValue()).toBe('Lyon 8e');
+    await page.getByRole('button', { name: 'Recharger la dernière version' }).click();
+    await expect.poll(() => page.getByLabel('Le territoire').inputValue()).toBe('Lyon 7e et 8e');
+    await page.getByLabel('Le territoire').fill('Lyon 7e, 8e et Vénissieux');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Enregistré à');
+    expect(await page.getByText('Quelqu’un a enregistré entre-temps').count()).toBe(0);
+  });
+
+  it('fits a phone screen at each step', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [n, title] of [
+      [1, 'Clarifier la mission'],
+      [2, 'Parties prenantes et effets'],
+      [3, 'Choisir les indicateurs'],
+      [4, 'Préparer la collecte'],
+    ] as const) {
+      await page.getByRole('button', { name: `Étape ${n} sur 4`, exact: false }).first().click();
+      await expect.poll(() => page.getByTestId('step-title').textContent()).toBe(title);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `step ${n} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+      await shot(page, `phone-${n}`);
+    }
   });
 });

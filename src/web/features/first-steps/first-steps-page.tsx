@@ -1,4 +1,5 @@
 import { Alert, Box, Button, Group, List, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,6 +115,8 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
   const [step, setStep] = useState<number>(data.currentStep);
   const [printing, setPrinting] = useState<Tool | null>(null);
   const revision = useRef(data.revision);
+  // On a phone the four steps sit side by side, labels under their numbers.
+  const narrow = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
 
   const save = useMutation({
@@ -146,7 +149,8 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
   }, [printing]);
 
   const goTo = (next: number) => {
-    if (next < 1 || next > 4 || next === step) return;
+    // One save at a time: a second one would carry the same revision and be refused.
+    if (next < 1 || next > 4 || next === step || save.isPending) return;
     setStep(next);
     if (!readOnly) save.mutate({ draft, currentStep: next });
   };
@@ -182,9 +186,11 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
           active={step - 1}
           onStepClick={(i) => goTo(i + 1)}
           allowNextStepsSelect
-          size="sm"
+          size={narrow ? 'xs' : 'sm'}
           color="teal"
-          wrap
+          wrap={!narrow}
+          labelPosition={narrow ? 'bottom' : 'right'}
+          className={narrow ? 'fs-stepper-narrow' : undefined}
         >
           {live.map((c) => (
             <Stepper.Step

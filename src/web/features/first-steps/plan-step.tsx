@@ -212,10 +212,10 @@ export function PlanStep({
           {t('firstSteps.plan.nextTitle')}
         </Title>
         <Group gap="sm">
-          <Button component={Link} to={paths.newQuestionnaire} variant="light" leftSection={<IconQuestionnaire size={18} />}>
+          <Button component={Link} to={paths.newQuestionnaire} variant="light" h="auto" mih={36} py={6} styles={{ label: { whiteSpace: 'normal' } }} leftSection={<IconQuestionnaire size={18} />}>
             {t('firstSteps.plan.createQuestionnaire')}
           </Button>
-          <Button component={Link} to={paths.campaigns} variant="light" leftSection={<IconCampaign size={18} />}>
+          <Button component={Link} to={paths.campaigns} variant="light" h="auto" mih={36} py={6} styles={{ label: { whiteSpace: 'normal' } }} leftSection={<IconCampaign size={18} />}>
             {t('firstSteps.plan.createCampaign')}
           </Button>
         </Group>
