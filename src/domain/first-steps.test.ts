@@ -210,9 +210,9 @@ describe('indicator suggestions', () => {
   it('ranks the group’s own effect words first, then the group’s other outcomes, then words met in other groups; drops what matches nothing', () => {
     const found = suggestIndicators(bank, mission({ changesSought: [] }), [group()]);
     expect(found.map((s) => [s.entry.id, s.score, s.matchedWords])).toEqual([
-      ['a', 3 + 4, ['confia']],
+      ['a', 3 + 4, ['confiance']],
       ['e', 3, []],
-      ['b', 1, ['confia']],
+      ['b', 1, ['confiance']],
     ]);
   });
 
@@ -225,9 +225,22 @@ describe('indicator suggestions', () => {
     ];
     const found = suggestIndicators(crowded, emptyMission(), [group({ effects: [{ label: 'Se sentent moins seules', direction: 'positive', intended: true }] })]);
     expect(found.map((s) => [s.entry.id, s.score, s.matchedWords])).toEqual([
-      ['t', 3 + 0.5 + 4, ['seule']],
-      ['v', 0.5 + 1, ['seule']],
+      ['t', 3 + 0.5 + 4, ['seules']],
+      ['v', 0.5 + 1, ['seules']],
     ]);
+  });
+
+  it('keeps room for each mapped group when another fills the list', () => {
+    const many = [
+      ...Array.from({ length: 4 }, (_, i) => entry(`p${i}`, 'people_supported', `Part des personnes qui ont confiance ${i}`)),
+      entry('w', 'volunteers', 'Part des bénévoles qui se sentent utiles', 'output'),
+    ];
+    const found = suggestIndicators(many, emptyMission(), [
+      group(),
+      group({ group: 'volunteers', importance: 1, effects: [{ label: 'Utiles au quartier', direction: 'positive', intended: true }] }),
+    ], 3);
+    expect(found.map((s) => s.entry.id)).toEqual(['p0', 'p1', 'w']);
+    expect(found[2]?.matchedWords).toEqual(['utiles']);
   });
 
   it('suggests nothing without a map or a change sought', () => {

@@ -188,15 +188,22 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Crude stems of the meaningful words of a text, each with the word it came from (lower case). */
+export function stemWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const original of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    const raw = normalizeText(original);
+    if (raw.length < 4 || STOP_WORDS.has(raw) || !/^[a-z0-9]+$/.test(raw)) continue;
+    const word = raw.length > 5 && raw.endsWith('s') ? raw.slice(0, -1) : raw;
+    const stem = word.slice(0, 6);
+    if (!out.has(stem)) out.set(stem, original);
+  }
+  return out;
+}
+
 /** Crude stems of the meaningful words of a text: accents off, plural s off, 6 letters at most. */
 export function stems(text: string): string[] {
-  const out = new Set<string>();
-  for (const raw of normalizeText(text).split(/[^a-z0-9]+/)) {
-    if (raw.length < 4 || STOP_WORDS.has(raw)) continue;
-    const word = raw.length > 5 && raw.endsWith('s') ? raw.slice(0, -1) : raw;
-    out.add(word.slice(0, 6));
-  }
-  return [...out];
+  return [...stemWords(text).keys()];
 }
 
 export interface Suggestion {
@@ -228,6 +235,10 @@ export function suggestIndicators(
   const importance = new Map<StakeholderGroup, number>();
   const groupStems = new Map<StakeholderGroup, Set<string>>();
   const allStems = new Set<string>(mission.changesSought.flatMap(stems));
+  const wordOf = new Map<string, string>();
+  for (const text of [...stakeholders.flatMap((s) => s.effects.map((e) => e.label)), ...mission.changesSought]) {
+    for (const [stem, word] of stemWords(text)) if (!wordOf.has(stem)) wordOf.set(stem, word);
+  }
   for (const s of stakeholders) {
     const effectStems = s.effects.flatMap((e) => stems(e.label));
     effectStems.forEach((w) => allStems.add(w));
@@ -252,11 +263,22 @@ export function suggestIndicators(
     if (distinctive.length === 0 && !(groupScore > 0 && entry.kind === 'outcome')) continue;
     let score = groupScore;
     for (const w of hits) score += common.has(w) ? 0.5 : own.has(w) ? 4 : 1;
-    scored.push({ entry, score, matchedWords: distinctive });
+    scored.push({ entry, score, matchedWords: distinctive.map((w) => wordOf.get(w) ?? w) });
   }
-  return scored
-    .sort((a, b) => b.score - a.score || b.matchedWords.length - a.matchedWords.length || a.entry.id.localeCompare(b.entry.id))
-    .slice(0, limit);
+  const ranked = scored.sort(
+    (a, b) => b.score - a.score || b.matchedWords.length - a.matchedWords.length || a.entry.id.localeCompare(b.entry.id),
+  );
+  // Every mapped group whose effects meet the bank gets its two best entries, even when a
+  // more important group would fill the list on its own.
+  const chosen = new Set<Suggestion>();
+  for (const g of [...groupStems.keys()].sort((a, b) => (importance.get(b) ?? 0) - (importance.get(a) ?? 0))) {
+    ranked
+      .filter((s) => s.entry.stakeholderGroup === g && s.matchedWords.length > 0)
+      .slice(0, 2)
+      .forEach((s) => chosen.size < limit && chosen.add(s));
+  }
+  for (const s of ranked) if (chosen.size < limit) chosen.add(s);
+  return ranked.filter((s) => chosen.has(s));
 }
 
 /** Steps whose content is complete, in order. */

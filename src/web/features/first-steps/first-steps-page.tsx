@@ -136,6 +136,14 @@ function Path({ data, onReload }: { data: FirstSteps; onReload: () => Promise<un
   });
   const stale = save.error instanceof ApiError && save.error.status === 409;
 
+  // Leaving or reloading the page with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty || readOnly) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, readOnly]);
+
   // Print once the sheet is drawn, then hide it again.
   useEffect(() => {
     if (!printing) return;
