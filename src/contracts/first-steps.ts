@@ -42,7 +42,8 @@ export type MissionGrid = z.infer<typeof missionGrid>;
 
 export const effectDirection = z.enum(['positive', 'negative']);
 export const stakeholderEffect = z.object({
-  label: z.string().trim().min(1).max(300),
+  /** May be blank while the person is still writing; blank effects count for nothing. */
+  label: shortText,
   direction: effectDirection.default('positive'),
   /** Sought on purpose (true) or a side effect (false). */
   intended: z.boolean().default(true),

@@ -73,6 +73,7 @@ describe('stakeholder map completeness', () => {
     ['one group with an intended positive effect', [group()], []],
     ['no group', [], ['stakeholders.none']],
     ['a group without effect', [group(), group({ group: 'volunteers', effects: [] })], ['stakeholders.1.effects']],
+    ['an effect still blank', [group({ effects: [{ label: '  ', direction: 'positive', intended: true }] })], ['stakeholders.0.effects', 'stakeholders.intended']],
     ['only negative or unintended effects', [group({ effects: [{ label: 'Fatigue', direction: 'negative', intended: false }, { label: 'Plus de liens', direction: 'positive', intended: false }] })], ['stakeholders.intended']],
   ])('%s', (_label, input, expected) => {
     expect(codes(stakeholdersCompleteness(input).missing)).toEqual(expected);

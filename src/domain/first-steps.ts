@@ -65,13 +65,14 @@ export function stakeholdersCompleteness(stakeholders: readonly StakeholderEntry
   if (stakeholders.length === 0) {
     missing.push({ code: 'stakeholders.none', fr: 'au moins une partie prenante', en: 'at least one stakeholder group' });
   }
+  const written = (s: StakeholderEntry) => s.effects.filter((e) => filled(e.label));
   stakeholders.forEach((s, i) => {
-    if (s.effects.length === 0) {
+    if (written(s).length === 0) {
       const name = groupNames[s.group];
       missing.push({ code: `stakeholders.${i}.effects`, fr: `au moins un effet pour « ${name.fr} »`, en: `at least one effect for “${name.en}”` });
     }
   });
-  if (stakeholders.length > 0 && !stakeholders.some((s) => s.effects.some((e) => e.direction === 'positive' && e.intended))) {
+  if (stakeholders.length > 0 && !stakeholders.some((s) => written(s).some((e) => e.direction === 'positive' && e.intended))) {
     missing.push({ code: 'stakeholders.intended', fr: 'au moins un effet positif recherché', en: 'at least one intended positive effect' });
   }
   return { step: 2, complete: missing.length === 0, missing };

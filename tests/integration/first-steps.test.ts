@@ -184,4 +184,19 @@ describe('first steps', () => {
     expect(after.indicatorCount).toBe(1);
     expect(after.completeness.find((s) => s.step === 3)?.complete).toBe(true);
   });
+
+  it('keeps a half-written map: blank effects are saved but count for nothing', async () => {
+    const fresh = await createOrganisation(alice, 'Association en cours');
+    const res = await alice.put(`/api/organisations/${fresh.id}/first-steps`, {
+      revision: 0,
+      stakeholders: [{ group: 'families', effects: [{ label: '' }] }],
+      currentStep: 2,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const fs = json<FirstSteps>(res);
+    expect(fs.stakeholders).toEqual([{ group: 'families', description: '', importance: 2, effects: [{ label: '', direction: 'positive', intended: true }] }]);
+    expect(fs.completeness[1]!.missing.map((m) => m.code)).toEqual(['stakeholders.0.effects', 'stakeholders.intended']);
+    expect(fs.template).toEqual([]);
+    expect(fs.completedSteps).toEqual([]);
+  });
 });
