@@ -17,6 +17,7 @@ import { bankRoutes } from './features/bank/routes.ts';
 import { collectionRoutes } from './features/collection/routes.ts';
 import { collectiveRoutes } from './features/collectives/routes.ts';
 import { crosswalkRoutes } from './features/crosswalks/routes.ts';
+import { firstStepsRoutes } from './features/first-steps/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     routes(app, ctx);
   }
   crosswalkRoutes(app, ctx);
+  firstStepsRoutes(app, ctx);
 
   return app;
 }

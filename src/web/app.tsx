@@ -9,6 +9,7 @@ import { InvitationPage } from './features/auth/invitation-page.tsx';
 import { CampaignsPage } from './features/campaigns/campaigns-page.tsx';
 import { CollectivePage } from './features/collectives/collective-page.tsx';
 import { CrosswalksPage } from './features/crosswalks/crosswalks-page.tsx';
+import { FirstStepsPage, FirstStepsRoute } from './features/first-steps/first-steps-page.tsx';
 import { FrameworkPage } from './features/frameworks/framework-page.tsx';
 import { OnboardingPage } from './features/organisations/onboarding-page.tsx';
 import { OrganisationPage } from './features/organisations/organisation-page.tsx';
@@ -38,6 +39,9 @@ function Routes({ path }: { path: string }) {
   if (path === paths.collective) return <CollectivePage />;
   if (path === paths.organisation) return <OrganisationPage />;
   if (path === paths.tokens) return <TokensPage />;
+  if (path === '/premiers-pas') return <FirstStepsPage />;
+  const firstSteps = matchPath('/o/:org/premiers-pas', path);
+  if (firstSteps?.org) return <FirstStepsRoute org={firstSteps.org} />;
   return <NotFound />;
 }
 

@@ -95,4 +95,6 @@ export const paths = {
   organisation: '/organisation',
   tokens: '/tokens',
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  /** The "premiers pas" path of an organisation, by slug (or id). */
+  firstSteps: (org: string) => `/o/${encodeURIComponent(org)}/premiers-pas`,
 } as const;

@@ -4,3 +4,4 @@ export * from './frameworks.ts';
 export * from './collection.ts';
 export * from './crosswalks.ts';
 export * from './bank.ts';
+export * from './first-steps.ts';

@@ -1,6 +1,7 @@
 import { Box, Button, Container, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types.ts';
+import { navigate, paths } from '../../router.tsx';
 import { IconLogout, SocleMark } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { useSignOut } from '../shell/sign-out.ts';
@@ -47,13 +48,14 @@ export function OnboardingPage({ me }: { me: Me }) {
             <Title order={2} fz={20} mb="md">
               {t('onboarding.createTitle')}
             </Title>
-            <CreateOrganisationForm />
+            <CreateOrganisationForm onCreated={(o) => navigate(paths.firstSteps(o.slug))} />
           </Paper>
           <Paper radius="lg" p="lg" bg="socle.0">
             <Text fw={600} mb={6}>
               {t('onboarding.nextTitle')}
             </Text>
             <List size="sm" spacing={4}>
+              <List.Item>{t('firstSteps.startHint')}</List.Item>
               <List.Item>{t('onboarding.next1')}</List.Item>
               <List.Item>{t('onboarding.next2')}</List.Item>
               <List.Item>{t('onboarding.next3')}</List.Item>

@@ -32,6 +32,7 @@ import {
   IconLogout,
   IconOrganisation,
   IconQuestionnaire,
+  IconTarget,
   SocleMark,
 } from '../../ui/icons.tsx';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
@@ -104,6 +105,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   const items: NavItem[] = [
     { to: paths.results, label: t('nav.results'), icon: <IconChart />, match: (p) => p === '/' },
+    {
+      to: paths.firstSteps(ws.org.slug),
+      label: t('firstSteps.nav'),
+      icon: <IconTarget />,
+      match: (p) => p.endsWith('/premiers-pas'),
+    },
     {
       to: paths.framework,
       label: t('nav.framework'),
