@@ -182,7 +182,7 @@ function AdoptionRow({ adoption: a }: { adoption: Adoption }) {
                 value={picked}
                 onChange={setPicked}
                 allowDeselect={false}
-                w={260}
+                style={{ flex: '1 1 280px', maxWidth: 380 }}
               />
               <Button
                 disabled={!picked || picked === a.version?.id}

@@ -21,6 +21,7 @@ export function VersionBadges({ questionnaire }: { questionnaire: Questionnaire 
           component="span"
           variant="outline"
           color="gray"
+          tt="none"
           data-testid="questionnaire-superseded"
         >
           {t('questionnaireVersions.superseded')}

@@ -26,9 +26,8 @@ echarts.use([
 
 const INK = '#1f2a37';
 const BREAK = '#b45309';
-/** The current series in the organisation's colour, older ones in quieter tones. */
-const CURRENT = '#0f7f73';
-const OLDER = ['#5b5fc7', '#8a6d3b', '#6b7280', '#9d4edd'];
+/** The current series in the side's colour (organisation or collective), older ones quieter. */
+const OLDER = ['#64748b', '#a16207', '#7c3aed', '#9ca3af'];
 
 export type TrendChartLabels = {
   seriesName: (line: TrendSpec['lines'][number]) => string;
@@ -42,8 +41,11 @@ export default function TrendChart({
   spec,
   format,
   labels,
+  color,
 }: {
   spec: TrendSpec;
+  /** The colour of the current series. */
+  color: string;
   /** Formats a value given in display units (percent for shares). */
   format: (value: number, type: TrendSpec['lines'][number]['type']) => string;
   labels: TrendChartLabels;
@@ -70,7 +72,7 @@ export default function TrendChart({
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     const { periods, lines, breaks, percent } = spec;
     let older = 0;
-    const colors = lines.map((l) => (l.current ? CURRENT : (OLDER[older++ % OLDER.length] ?? INK)));
+    const colors = lines.map((l) => (l.current ? color : (OLDER[older++ % OLDER.length] ?? INK)));
     const names = lines.map((l) => labels.seriesName(l));
     const periodNames = periods.map((p) => labels.periodName(p));
     const markLine = {
@@ -79,7 +81,8 @@ export default function TrendChart({
       lineStyle: { color: BREAK, type: 'dashed', width: 1.5 },
       label: {
         formatter: labels.breakLabel,
-        position: 'insideEndTop',
+        position: 'end',
+        distance: 6,
         color: BREAK,
         fontWeight: 600,
         fontSize: 12,
@@ -94,13 +97,19 @@ export default function TrendChart({
         grid: {
           left: 8,
           right: 24,
-          top: lines.length > 1 ? 44 : 24,
+          top: lines.length > 1 ? 64 : 40,
           bottom: 8,
           containLabel: true,
         },
         legend:
           lines.length > 1
-            ? { top: 0, left: 0, data: names, textStyle: { color: INK }, itemWidth: 18 }
+            ? {
+                top: 0,
+                left: 0,
+                data: names,
+                textStyle: { color: INK, fontSize: 13 },
+                itemWidth: 22,
+              }
             : { show: false },
         tooltip: {
           trigger: 'axis',
@@ -146,7 +155,8 @@ export default function TrendChart({
           name: names[li],
           connectNulls: false,
           showSymbol: true,
-          symbolSize: 9,
+          symbol: 'circle',
+          symbolSize: 10,
           lineStyle: { width: line.current ? 3 : 2 },
           data: line.values.map((v) => (v === null ? '-' : v)),
           ...(li === lines.length - 1 && breaks.length > 0 ? { markLine } : {}),
@@ -154,7 +164,7 @@ export default function TrendChart({
       },
       true,
     );
-  }, [spec, format, labels]);
+  }, [spec, format, labels, color]);
 
   return <div ref={ref} style={{ width: '100%', height: 300 }} aria-hidden="true" />;
 }

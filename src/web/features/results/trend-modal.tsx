@@ -18,6 +18,7 @@ import { useLocale } from '../../i18n/use-locale.ts';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { IconInfo } from '../../ui/icons.tsx';
 import { QueryView } from '../../ui/query-view.tsx';
+import { COLLECTIVE_COLOR, ORG_COLOR } from './indicator-card.tsx';
 import type { TrendChartLabels } from './trend-chart.tsx';
 import { trendSpec, type Trend, type TrendLine } from './trend.ts';
 
@@ -85,12 +86,14 @@ function TrendBody({ target }: { target: TrendTarget }) {
           aria-label={t('trend.whose')}
         />
       )}
-      <QueryView query={query}>{(data) => <TrendView data={data} />}</QueryView>
+      <QueryView query={query}>
+        {(data) => <TrendView data={data} color={side === 'org' ? ORG_COLOR : COLLECTIVE_COLOR} />}
+      </QueryView>
     </Stack>
   );
 }
 
-function TrendView({ data }: { data: Trend }) {
+function TrendView({ data, color }: { data: Trend; color: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const spec = useMemo(() => trendSpec(data), [data]);
@@ -140,7 +143,7 @@ function TrendView({ data }: { data: Trend }) {
       <ErrorBoundary fallback={null}>
         <Suspense fallback={<Skeleton height={300} radius="sm" />}>
           <div data-testid="trend-chart">
-            <TrendChart spec={spec} format={format} labels={labels} />
+            <TrendChart spec={spec} format={format} labels={labels} color={color} />
           </div>
         </Suspense>
       </ErrorBoundary>
@@ -183,6 +186,7 @@ function TrendView({ data }: { data: Trend }) {
                 size="sm"
                 variant={s.number === data.currentSeries ? 'filled' : 'light'}
                 color={s.number === data.currentSeries ? 'socle' : 'gray'}
+                tt="none"
                 style={{ flex: 'none' }}
               >
                 {seriesName(s)}
@@ -228,7 +232,7 @@ function TrendView({ data }: { data: Trend }) {
                         data.series.find((s) => s.number === p.series)?.fromVersion ?? null,
                     })}
                     {isBreak && (
-                      <Badge size="xs" ml={6} variant="outline" color="orange">
+                      <Badge size="sm" ml={6} variant="outline" color="orange" tt="none">
                         {t('trend.break')}
                       </Badge>
                     )}
