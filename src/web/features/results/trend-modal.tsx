@@ -114,10 +114,14 @@ function TrendView({ data, color }: { data: Trend; color: string }) {
       seriesName,
       periodName: (p) => formatPeriod(p, locale),
       breakLabel: t('trend.break'),
-      n: (n) => t('results.n', { count: n, n: formatInteger(n, locale) }),
+      n: (n) =>
+        t(data.computation.type === 'sum' ? 'results.nFigures' : 'results.n', {
+          count: n,
+          n: formatInteger(n, locale),
+        }),
       hidden: t('trend.hidden'),
     }),
-    [seriesName, locale, t],
+    [seriesName, locale, t, data.computation.type],
   );
 
   if (data.points.length === 0) {
