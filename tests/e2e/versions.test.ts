@@ -246,8 +246,21 @@ describe.runIf(browserAvailable)('versions journey', () => {
       '2025Série 1 (depuis la v1)50 %6',
       '2026Série 2 (depuis la v2)Rupture de série60 %5',
     ]);
+    // Hovering 2026 gives the figure with its n.
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.78, box.y + box.height * 0.6);
+    await chart.getByText(/60\s%.*n = 5 réponses/).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/webcycle-trend.png` });
+
+    // The same indicator for the whole collective (here: the one member).
+    await dialog.getByText('Collectif Versions', { exact: true }).click();
+    await expect
+      .poll(async () => (await dialog.getByTestId('trend-table').locator('tbody tr').count()) ?? 0)
+      .toBe(2);
+    await dialog.getByTestId('trend-break').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/webcycle-trend-collective.png` });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });
