@@ -24,7 +24,7 @@ const point = (period: string, s: number, value: number | null, n: number, suppr
   ci: null,
   suppressed,
 });
-const trend = (t: Omit<Trend, keyof typeof base>): Trend => ({ ...base, ...t }) as Trend;
+const trend = (t: Omit<Trend, keyof typeof base>): Trend => ({ ...base, ...t });
 
 describe('trendSpec', () => {
   it.each([
