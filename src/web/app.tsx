@@ -14,7 +14,10 @@ import { FrameworkPage } from './features/frameworks/framework-page.tsx';
 import { OnboardingPage } from './features/organisations/onboarding-page.tsx';
 import { OrganisationPage } from './features/organisations/organisation-page.tsx';
 import { QuestionnaireBuilder } from './features/questionnaires/questionnaire-builder.tsx';
-import { QuestionnairePage } from './features/questionnaires/questionnaire-page.tsx';
+import {
+  QuestionnaireEditPage,
+  QuestionnairePage,
+} from './features/questionnaires/questionnaire-page.tsx';
 import { QuestionnairesPage } from './features/questionnaires/questionnaires-page.tsx';
 import { ResultsPage } from './features/results/results-page.tsx';
 import { AppLayout } from './features/shell/app-layout.tsx';
@@ -31,6 +34,9 @@ function Routes({ path }: { path: string }) {
   if (path === paths.framework) return <FrameworkPage />;
   if (path === paths.questionnaires) return <QuestionnairesPage />;
   if (path === paths.newQuestionnaire) return <QuestionnaireBuilder />;
+  const editQuestionnaire = matchPath('/questionnaires/:id/edit', path);
+  if (editQuestionnaire?.id)
+    return <QuestionnaireEditPage key={editQuestionnaire.id} id={editQuestionnaire.id} />;
   const questionnaire = matchPath('/questionnaires/:id', path);
   if (questionnaire?.id) return <QuestionnairePage key={questionnaire.id} id={questionnaire.id} />;
   if (path === paths.campaigns) return <CampaignsPage />;

@@ -88,6 +88,7 @@ export const paths = {
   questionnaires: '/questionnaires',
   newQuestionnaire: '/questionnaires/new',
   questionnaire: (id: string) => `/questionnaires/${encodeURIComponent(id)}`,
+  editQuestionnaire: (id: string) => `/questionnaires/${encodeURIComponent(id)}/edit`,
   campaigns: '/campaigns',
   activity: '/activity',
   crosswalks: '/crosswalks',

@@ -222,6 +222,45 @@ export const en: Messages = {
     emptyFramework: 'Open the framework',
     emptyCampaigns: 'Launch a campaign',
   },
+  resultsVersions: {
+    commonTitle: 'Common indicators — {{collective}}',
+    specificTitle: 'Indicators specific to {{organisation}}',
+    version: 'version {{number}}',
+    noVersion: 'no adopted version',
+    notChosen:
+      'Your organisation has not chosen a version yet: the latest one the collective adopted (v{{number}}) applies.',
+    chooseVersion: 'Choose a version',
+    collectiveVersion:
+      'The figures of “{{collective}}” are computed with its latest adopted version (v{{number}}).',
+    otherDefinition_one:
+      '{{n}} answer collected under an earlier definition is not mixed into this figure (series break)',
+    otherDefinition_other:
+      '{{n}} answers collected under an earlier definition are not mixed into this figure (series break)',
+  },
+  trend: {
+    open: 'Evolution',
+    openNamed: 'Evolution: {{label}}',
+    title: 'Evolution: {{label}}',
+    whose: 'Results of',
+    series: 'Series {{number}}',
+    seriesFrom: 'Series {{number}} (since v{{version}})',
+    current: 'current definition',
+    options: 'answers counted: {{options}}',
+    disaggregations: 'broken down by: {{list}}',
+    break: 'Series break',
+    breakText:
+      'From {{period}}, the indicator is computed with the definition of version {{version}}.',
+    breakTextNoVersion: 'From {{period}}, the indicator is computed with another definition.',
+    breakHint:
+      'Figures before and after do not compare directly: each definition has its own line.',
+    hidden: 'hidden',
+    suppressedNote: 'Hidden points (too few answers to protect anonymity) leave a gap in the line.',
+    empty: 'No data for this indicator yet.',
+    tableCaption: 'The figures of the chart, period by period',
+    period: 'Period',
+    seriesColumn: 'Series',
+    value: 'Value',
+  },
   framework: {
     title: 'Framework',
     intro:
@@ -430,6 +469,45 @@ export const en: Messages = {
     removeN: 'Remove question {{n}}',
     save: 'Save the questionnaire',
   },
+  questionnaireVersions: {
+    version: 'v{{version}}',
+    versionLong: 'Version {{version}}',
+    superseded: 'replaced by a newer version',
+    supersededText:
+      'This questionnaire was replaced by a newer version. The answers received stay with this version; it can no longer be changed.',
+    supersededNoEdit:
+      'This version was replaced by a newer one: it can no longer be changed. Edit the latest version.',
+    cannotEdit: 'Your role does not allow changing questionnaires.',
+    openVersion: 'Open version {{version}}',
+    previous: 'This version replaces version {{version}}.',
+    edit: 'Edit',
+    editNamed: 'Edit “{{title}}”',
+    actions: 'Actions',
+    editTitle: 'Edit “{{title}}”',
+    editIntro: 'Version {{version}}. Change what you need, then save.',
+    answeredTitle_one: 'This questionnaire has already received {{count}} answer',
+    answeredTitle_other: 'This questionnaire has already received {{count}} answers',
+    answeredText_one:
+      'Saving will make a new version (v{{version}}). The answer already received keeps its meaning: it stays with the current version.',
+    answeredText_other:
+      'Saving will make a new version (v{{version}}). The {{count}} answers already received keep their meaning: they stay with the current version.',
+    confirmTitle: 'Make version {{version}}?',
+    confirmAnswers_one:
+      'This questionnaire already has {{count}} answer. It keeps its meaning: it stays with version {{version}}, with the questions as they were asked.',
+    confirmAnswers_other:
+      'This questionnaire already has {{count}} answers. They keep their meaning: they stay with version {{version}}, with the questions as they were asked.',
+    confirmCampaigns:
+      'Open campaigns move to the new version: the next people to answer will see the changed questions, at the same link.',
+    confirm: 'Make version {{version}}',
+    save: 'Save changes',
+    savedNewTitle: 'Version {{version}} created',
+    savedNewText: 'The answers already received stay with version {{previous}}.',
+    moved_one: '{{count}} open campaign now uses this version.',
+    moved_other: '{{count}} open campaigns now use this version.',
+    movedNone: 'No open campaign used the previous version.',
+    savedTitle: 'Questionnaire saved',
+    savedText: 'It had no answers yet: it was changed without making a new version.',
+  },
   campaigns: {
     title: 'Campaigns',
     intro:
@@ -550,6 +628,24 @@ export const en: Messages = {
     accept: 'Accept',
     acceptNamed: 'Accept the invitation from {{name}}',
     adminAccepts: 'An administrator can accept.',
+  },
+  adoption: {
+    title: 'Versions of the common frameworks',
+    intro:
+      'Each collective evolves its common framework through adopted versions. Your organisation chooses the version it measures with: your results are computed with it.',
+    none: 'Your organisation is not part of any collective.',
+    ownChoice: 'Version in use: v{{number}}, chosen on {{date}}.',
+    noChoice: 'No version chosen — the latest adopted one (v{{number}}) applies.',
+    nothingAdopted: 'The collective has not adopted any version yet.',
+    retired: 'Version {{number}} was retired by the collective: choose another one.',
+    newer: 'The collective adopted a newer version (v{{number}}).',
+    seeChanges: 'See what changes',
+    choose: 'Version to use',
+    choice: 'Version {{number}} — adopted on {{date}}',
+    adopt: 'Adopt this version',
+    adminOnly: 'Only an administrator of the organisation can change the version.',
+    done: 'Done: your results are now computed with version {{number}}.',
+    openFramework: 'See the common framework',
   },
   tokens: {
     title: 'API tokens',

@@ -226,6 +226,47 @@ export const fr = {
     emptyFramework: 'Ouvrir le référentiel',
     emptyCampaigns: 'Lancer une campagne',
   },
+  resultsVersions: {
+    commonTitle: 'Indicateurs communs — {{collective}}',
+    specificTitle: 'Indicateurs propres à {{organisation}}',
+    version: 'version {{number}}',
+    noVersion: 'aucune version adoptée',
+    notChosen:
+      'Votre organisation n’a pas encore choisi de version : la dernière adoptée par le collectif (v{{number}}) s’applique.',
+    chooseVersion: 'Choisir une version',
+    collectiveVersion:
+      'Les chiffres de « {{collective}} » sont calculés avec sa dernière version adoptée (v{{number}}).',
+    otherDefinition_one:
+      '{{n}} réponse recueillie avec une définition antérieure n’est pas mélangée à ce chiffre (rupture de série)',
+    otherDefinition_other:
+      '{{n}} réponses recueillies avec une définition antérieure ne sont pas mélangées à ce chiffre (rupture de série)',
+  },
+  trend: {
+    open: 'Évolution',
+    openNamed: 'Évolution : {{label}}',
+    title: 'Évolution : {{label}}',
+    whose: 'Résultats de',
+    series: 'Série {{number}}',
+    seriesFrom: 'Série {{number}} (depuis la v{{version}})',
+    current: 'définition actuelle',
+    options: 'réponses comptées : {{options}}',
+    disaggregations: 'ventilé par : {{list}}',
+    break: 'Rupture de série',
+    breakText:
+      'À partir de {{period}}, l’indicateur est calculé avec la définition de la version {{version}}.',
+    breakTextNoVersion:
+      'À partir de {{period}}, l’indicateur est calculé avec une autre définition.',
+    breakHint:
+      'Les chiffres d’avant et d’après ne se comparent pas directement : chaque définition a sa propre ligne.',
+    hidden: 'masqué',
+    suppressedNote:
+      'Les points masqués (trop peu de réponses pour protéger l’anonymat) laissent un vide dans la courbe.',
+    empty: 'Pas encore de données pour cet indicateur.',
+    tableCaption: 'Les chiffres de la courbe, période par période',
+    period: 'Période',
+    seriesColumn: 'Série',
+    value: 'Valeur',
+  },
   framework: {
     title: 'Référentiel',
     intro:
@@ -436,6 +477,46 @@ export const fr = {
     removeN: 'Retirer la question {{n}}',
     save: 'Enregistrer le questionnaire',
   },
+  questionnaireVersions: {
+    version: 'v{{version}}',
+    versionLong: 'Version {{version}}',
+    superseded: 'remplacé par une version plus récente',
+    supersededText:
+      'Ce questionnaire a été remplacé par une version plus récente. Les réponses reçues restent rattachées à cette version ; elle ne peut plus être modifiée.',
+    supersededNoEdit:
+      'Cette version a été remplacée par une version plus récente : elle ne peut plus être modifiée. Modifiez la dernière version.',
+    cannotEdit: 'Votre rôle ne permet pas de modifier les questionnaires.',
+    openVersion: 'Ouvrir la version {{version}}',
+    previous: 'Cette version remplace la version {{version}}.',
+    edit: 'Modifier',
+    editNamed: 'Modifier « {{title}} »',
+    actions: 'Actions',
+    editTitle: 'Modifier « {{title}} »',
+    editIntro: 'Version {{version}}. Changez ce qu’il faut, puis enregistrez.',
+    answeredTitle_one: 'Ce questionnaire a déjà reçu {{count}} réponse',
+    answeredTitle_other: 'Ce questionnaire a déjà reçu {{count}} réponses',
+    answeredText_one:
+      'Enregistrer créera une nouvelle version (v{{version}}). La réponse déjà reçue garde son sens : elle reste rattachée à la version actuelle.',
+    answeredText_other:
+      'Enregistrer créera une nouvelle version (v{{version}}). Les {{count}} réponses déjà reçues gardent leur sens : elles restent rattachées à la version actuelle.',
+    confirmTitle: 'Créer la version {{version}} ?',
+    confirmAnswers_one:
+      'Ce questionnaire a déjà {{count}} réponse. Elle garde son sens : elle reste rattachée à la version {{version}}, avec les questions telles qu’elles ont été posées.',
+    confirmAnswers_other:
+      'Ce questionnaire a déjà {{count}} réponses. Elles gardent leur sens : elles restent rattachées à la version {{version}}, avec les questions telles qu’elles ont été posées.',
+    confirmCampaigns:
+      'Les campagnes ouvertes passent à la nouvelle version : les prochaines personnes qui répondront verront les questions modifiées, avec le même lien.',
+    confirm: 'Créer la version {{version}}',
+    save: 'Enregistrer les modifications',
+    savedNewTitle: 'Version {{version}} créée',
+    savedNewText: 'Les réponses déjà reçues restent rattachées à la version {{previous}}.',
+    moved_one: '{{count}} campagne ouverte utilise maintenant cette version.',
+    moved_other: '{{count}} campagnes ouvertes utilisent maintenant cette version.',
+    movedNone: 'Aucune campagne ouverte n’utilisait l’ancienne version.',
+    savedTitle: 'Questionnaire enregistré',
+    savedText:
+      'Il n’avait pas encore de réponse : il a été modifié sans créer de nouvelle version.',
+  },
   campaigns: {
     title: 'Campagnes',
     intro:
@@ -561,6 +642,24 @@ export const fr = {
     accept: 'Accepter',
     acceptNamed: 'Accepter l’invitation de {{name}}',
     adminAccepts: 'Un·e administrateur·rice peut accepter.',
+  },
+  adoption: {
+    title: 'Versions des référentiels communs',
+    intro:
+      'Chaque collectif fait évoluer son référentiel commun par versions adoptées. Votre organisation choisit la version avec laquelle elle mesure : vos résultats sont calculés avec elle.',
+    none: 'Votre organisation ne fait partie d’aucun collectif.',
+    ownChoice: 'Version utilisée : v{{number}}, choisie le {{date}}.',
+    noChoice: 'Aucune version choisie — la dernière adoptée (v{{number}}) s’applique.',
+    nothingAdopted: 'Le collectif n’a encore adopté aucune version.',
+    retired: 'La version {{number}} a été retirée par le collectif : choisissez-en une autre.',
+    newer: 'Le collectif a adopté une version plus récente (v{{number}}).',
+    seeChanges: 'Voir ce qui change',
+    choose: 'Version à utiliser',
+    choice: 'Version {{number}} — adoptée le {{date}}',
+    adopt: 'Adopter cette version',
+    adminOnly: 'Seul·e un·e administrateur·rice de l’organisation peut changer de version.',
+    done: 'C’est fait : vos résultats sont maintenant calculés avec la version {{number}}.',
+    openFramework: 'Voir le référentiel commun',
   },
   tokens: {
     title: 'Jetons d’API',

@@ -36,6 +36,7 @@ import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconCollective, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { AdoptionSection } from './adoption-section.tsx';
 import { CreateOrganisationForm } from './create-organisation.tsx';
 
 export function OrganisationPage() {
@@ -94,6 +95,7 @@ export function OrganisationPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
+            <AdoptionSection />
             <Members />
             {isAdmin && <InviteForm />}
           </Stack>

@@ -5,6 +5,7 @@ import {
   Card,
   Checkbox,
   Group,
+  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -18,7 +19,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, seg } from '../../api/client.ts';
+import { post, put, seg } from '../../api/client.ts';
 import { questionTypes } from '../../api/enums.ts';
 import { keys, useAvailableIndicators } from '../../api/queries.ts';
 import type { AvailableIndicator, Questionnaire, QuestionType } from '../../api/types.ts';
@@ -29,12 +30,21 @@ import { IconArrowDown, IconArrowUp, IconInfo, IconPlus, IconTrash } from '../..
 import { PageHeader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { labelFromValue, optionValueOf, uniqueValues } from './option-value.ts';
+import { rememberRevision, type QuestionnaireRevision } from './revision-notice.ts';
 
-type OptionDraft = { key: string; labelFr: string; value: string; valueEdited: boolean };
+type OptionDraft = {
+  key: string;
+  labelFr: string;
+  /** Kept as it was when editing: the builder writes French only. */
+  labelEn: string;
+  value: string;
+  valueEdited: boolean;
+};
 type QuestionDraft = {
   key: string;
   type: QuestionType;
   labelFr: string;
+  labelEn: string;
   helpFr: string;
   required: boolean;
   options: OptionDraft[];
@@ -49,6 +59,7 @@ const newKey = () => `k${++counter}`;
 const newOption = (labelFr = '', value = ''): OptionDraft => ({
   key: newKey(),
   labelFr,
+  labelEn: '',
   value: value || optionValueOf(labelFr),
   valueEdited: Boolean(value),
 });
@@ -56,12 +67,33 @@ const newQuestion = (): QuestionDraft => ({
   key: newKey(),
   type: 'single',
   labelFr: '',
+  labelEn: '',
   helpFr: '',
   required: true,
   options: [newOption(), newOption()],
   min: '',
   max: '',
   indicator: null,
+});
+
+/** An existing question as a draft; option values stay as they were (answers use them). */
+const draftOf = (q: Questionnaire['questions'][number]): QuestionDraft => ({
+  key: newKey(),
+  type: q.type,
+  labelFr: q.labelFr,
+  labelEn: q.labelEn,
+  helpFr: q.helpFr,
+  required: q.required,
+  options: q.options.map((o) => ({
+    key: newKey(),
+    labelFr: o.labelFr,
+    labelEn: o.labelEn,
+    value: o.value,
+    valueEdited: true,
+  })),
+  min: q.min ?? '',
+  max: q.max ?? '',
+  indicator: q.indicator ? `${q.indicator.frameworkId}|${q.indicator.code}` : null,
 });
 
 const hasChoices = (type: QuestionType) => type === 'single' || type === 'multiple';
@@ -79,14 +111,14 @@ function bodyOf(title: string, introFr: string, questions: QuestionDraft[]) {
       return {
         type: q.type,
         labelFr: q.labelFr.trim(),
-        labelEn: '',
+        labelEn: q.labelEn.trim(),
         helpFr: q.helpFr.trim(),
         required: q.required,
         options: hasChoices(q.type)
           ? q.options.map((o, i) => ({
               value: values[i] ?? o.value,
               labelFr: o.labelFr.trim(),
-              labelEn: '',
+              labelEn: o.labelEn.trim(),
             }))
           : [],
         ...(hasRange(q.type) && q.min !== '' ? { min: q.min } : {}),
@@ -97,25 +129,44 @@ function bodyOf(title: string, introFr: string, questions: QuestionDraft[]) {
   };
 }
 
-export function QuestionnaireBuilder() {
+/**
+ * Writes a new questionnaire, or changes `existing`. A questionnaire that already has answers
+ * is not changed in place: saving makes a new version (the server decides), and the builder
+ * says so before saving.
+ */
+export function QuestionnaireBuilder({ existing }: { existing?: Questionnaire } = {}) {
   const { t } = useTranslation();
   const { org } = useWorkspace();
   const queryClient = useQueryClient();
   const indicators = useAvailableIndicators(org.id);
-  const [title, setTitle] = useState('');
-  const [introFr, setIntroFr] = useState('');
-  const [questions, setQuestions] = useState<QuestionDraft[]>(() => [newQuestion()]);
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [introFr, setIntroFr] = useState(existing?.introFr ?? '');
+  const [questions, setQuestions] = useState<QuestionDraft[]>(() =>
+    existing && existing.questions.length > 0 ? existing.questions.map(draftOf) : [newQuestion()],
+  );
+  const [confirming, setConfirming] = useState(false);
+  const answered = existing !== undefined && existing.responseCount > 0;
 
   const create = useMutation({
-    mutationFn: () =>
-      post<Questionnaire>(
-        `/api/organisations/${seg(org.id)}/questionnaires`,
-        bodyOf(title, introFr, questions),
-      ),
+    mutationFn: async (): Promise<Questionnaire | QuestionnaireRevision> => {
+      const body = bodyOf(title, introFr, questions);
+      return existing
+        ? put<QuestionnaireRevision>(
+            `/api/organisations/${seg(org.id)}/questionnaires/${seg(existing.id)}`,
+            body,
+          )
+        : post<Questionnaire>(`/api/organisations/${seg(org.id)}/questionnaires`, body);
+    },
     onSuccess: async (questionnaire) => {
-      await queryClient.invalidateQueries({ queryKey: keys.questionnaires(org.id) });
+      setConfirming(false);
+      if (existing && 'newVersion' in questionnaire) rememberRevision(questionnaire);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.questionnaires(org.id) }),
+        queryClient.invalidateQueries({ queryKey: keys.campaigns(org.id) }),
+      ]);
       navigate(paths.questionnaire(questionnaire.id));
     },
+    onError: () => setConfirming(false),
   });
   const fieldError = useFieldErrors(create.error);
 
@@ -131,24 +182,50 @@ export function QuestionnaireBuilder() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    if (answered) setConfirming(true);
+    else create.mutate();
   };
+  const back = existing ? paths.questionnaire(existing.id) : paths.questionnaires;
 
   const tieable = (indicators.data ?? []).filter((i) => i.computation.type !== 'sum');
 
   return (
     <>
       <PageHeader
-        title={t('builder.title')}
-        description={t('builder.intro')}
+        title={
+          existing
+            ? t('questionnaireVersions.editTitle', { title: existing.title })
+            : t('builder.title')
+        }
+        description={
+          existing
+            ? t('questionnaireVersions.editIntro', { version: existing.version })
+            : t('builder.intro')
+        }
         actions={
-          <Button variant="default" component={Link} to={paths.questionnaires}>
+          <Button variant="default" component={Link} to={back}>
             {t('common.back')}
           </Button>
         }
       />
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="lg">
+          {answered && (
+            <Alert
+              variant="light"
+              color="yellow"
+              icon={<IconInfo />}
+              title={t('questionnaireVersions.answeredTitle', {
+                count: existing.responseCount,
+              })}
+              data-testid="questionnaire-answered"
+            >
+              {t('questionnaireVersions.answeredText', {
+                count: existing.responseCount,
+                version: existing.version + 1,
+              })}
+            </Alert>
+          )}
           <Card withBorder radius="md" padding="lg">
             <Stack gap="md">
               <TextInput
@@ -205,15 +282,42 @@ export function QuestionnaireBuilder() {
           </Group>
           <ErrorAlert error={create.error} />
           <Group justify="flex-end" gap="sm" className="socle-sticky-actions">
-            <Button variant="default" component={Link} to={paths.questionnaires}>
+            <Button variant="default" component={Link} to={back}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending} disabled={questions.length === 0}>
-              {t('builder.save')}
+              {existing ? t('questionnaireVersions.save') : t('builder.save')}
             </Button>
           </Group>
         </Stack>
       </form>
+      {existing && (
+        <Modal
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title={t('questionnaireVersions.confirmTitle', { version: existing.version + 1 })}
+          size="lg"
+        >
+          <Stack gap="md">
+            <Text>
+              {t('questionnaireVersions.confirmAnswers', {
+                count: existing.responseCount,
+                version: existing.version,
+              })}
+            </Text>
+            <Text>{t('questionnaireVersions.confirmCampaigns')}</Text>
+            <ErrorAlert error={create.error} />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button loading={create.isPending} onClick={() => create.mutate()} data-autofocus>
+                {t('questionnaireVersions.confirm', { version: existing.version + 1 })}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </>
   );
 }

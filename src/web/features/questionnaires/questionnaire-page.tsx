@@ -1,5 +1,6 @@
-import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, seg } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -8,9 +9,50 @@ import { formatDate, formatInteger } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { IconCampaign } from '../../ui/icons.tsx';
+import { IconCampaign, IconCheck, IconInfo, IconPencil } from '../../ui/icons.tsx';
 import { PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { QuestionnaireBuilder } from './questionnaire-builder.tsx';
+import { useQuestionnaires } from './questionnaires-page.tsx';
+import { forgetRevision, peekRevision } from './revision-notice.ts';
+import { VersionBadges } from './version-badges.tsx';
+
+function useQuestionnaire(orgId: string, id: string) {
+  return useQuery({
+    queryKey: keys.questionnaire(orgId, id),
+    queryFn: () => get<Questionnaire>(`/api/organisations/${seg(orgId)}/questionnaires/${seg(id)}`),
+  });
+}
+
+/** The builder, prefilled with a questionnaire; a superseded one cannot be changed. */
+export function QuestionnaireEditPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { org, canWrite } = useWorkspace();
+  const query = useQuestionnaire(org.id, id);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const q = query.data;
+  if (q.superseded || !canWrite) {
+    return (
+      <>
+        <PageHeader title={q.title} />
+        <Alert variant="light" color="yellow" icon={<IconInfo />}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              {q.superseded
+                ? t('questionnaireVersions.supersededNoEdit')
+                : t('questionnaireVersions.cannotEdit')}
+            </Text>
+            <Anchor component={Link} to={paths.questionnaire(q.id)} size="sm">
+              {t('common.back')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      </>
+    );
+  }
+  return <QuestionnaireBuilder key={q.id} existing={q} />;
+}
 
 /** A questionnaire as respondents will see it, with each question's tie to an indicator. */
 export function QuestionnairePage({ id }: { id: string }) {
@@ -18,30 +60,49 @@ export function QuestionnairePage({ id }: { id: string }) {
   const locale = useLocale();
   const label = useLabel();
   const { org, canWrite } = useWorkspace();
-  const query = useQuery({
-    queryKey: keys.questionnaire(org.id, id),
-    queryFn: () =>
-      get<Questionnaire>(`/api/organisations/${seg(org.id)}/questionnaires/${seg(id)}`),
-  });
+  const query = useQuestionnaire(org.id, id);
+  const list = useQuestionnaires(org.id);
+  // What the save that led here did, shown once.
+  const [revision] = useState(() => peekRevision(id));
+  useEffect(() => forgetRevision(id), [id]);
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const q = query.data;
+  const newer = list.data?.find((x) => x.previousId === q.id) ?? null;
+  const older = q.previousId ? (list.data?.find((x) => x.id === q.previousId) ?? null) : null;
   return (
     <>
       <PageHeader
         title={q.title}
-        description={t('questionnaire.meta', {
-          date: formatDate(q.createdAt, locale),
-          count: q.responseCount,
-          n: formatInteger(q.responseCount, locale),
-        })}
+        description={
+          <Group component="span" gap="xs" wrap="wrap">
+            <VersionBadges questionnaire={q} />
+            <span>
+              {t('questionnaire.meta', {
+                date: formatDate(q.createdAt, locale),
+                count: q.responseCount,
+                n: formatInteger(q.responseCount, locale),
+              })}
+            </span>
+          </Group>
+        }
         actions={
           <>
             <Button variant="default" component={Link} to={paths.questionnaires}>
               {t('common.back')}
             </Button>
-            {canWrite && (
+            {canWrite && !q.superseded && (
+              <Button
+                variant="default"
+                component={Link}
+                to={paths.editQuestionnaire(q.id)}
+                leftSection={<IconPencil size={18} />}
+              >
+                {t('questionnaireVersions.edit')}
+              </Button>
+            )}
+            {canWrite && !q.superseded && (
               <Button
                 component={Link}
                 to={paths.campaigns}
@@ -54,6 +115,46 @@ export function QuestionnairePage({ id }: { id: string }) {
         }
       />
       <Stack gap="md">
+        {revision && (
+          <Alert
+            variant="light"
+            color="socle"
+            icon={<IconCheck />}
+            title={
+              revision.newVersion
+                ? t('questionnaireVersions.savedNewTitle', { version: revision.version })
+                : t('questionnaireVersions.savedTitle')
+            }
+            data-testid="questionnaire-revision"
+            role="status"
+          >
+            {revision.newVersion
+              ? `${t('questionnaireVersions.savedNewText', { previous: revision.version - 1 })} ${
+                  revision.movedCampaigns > 0
+                    ? t('questionnaireVersions.moved', { count: revision.movedCampaigns })
+                    : t('questionnaireVersions.movedNone')
+                }`
+              : t('questionnaireVersions.savedText')}
+          </Alert>
+        )}
+        {q.superseded && (
+          <Alert variant="light" color="gray" icon={<IconInfo />}>
+            <Text size="sm">{t('questionnaireVersions.supersededText')}</Text>
+            {newer && (
+              <Anchor component={Link} to={paths.questionnaire(newer.id)} size="sm">
+                {t('questionnaireVersions.openVersion', { version: newer.version })}
+              </Anchor>
+            )}
+          </Alert>
+        )}
+        {older && !q.superseded && (
+          <Text size="sm" c="dimmed">
+            {t('questionnaireVersions.previous', { version: older.version })}{' '}
+            <Anchor component={Link} to={paths.questionnaire(older.id)} size="sm">
+              {t('questionnaireVersions.openVersion', { version: older.version })}
+            </Anchor>
+          </Text>
+        )}
         {q.introFr && (
           <Card withBorder radius="md" padding="lg" bg="socle.0">
             <Text style={{ whiteSpace: 'pre-line' }}>{q.introFr}</Text>

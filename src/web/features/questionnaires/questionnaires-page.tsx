@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, seg } from '../../api/client.ts';
@@ -8,9 +8,10 @@ import { formatDate, formatInteger } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { Link, navigate, paths } from '../../router.tsx';
 import { QueryView } from '../../ui/query-view.tsx';
-import { IconPlus, IconQuestionnaire } from '../../ui/icons.tsx';
+import { IconPencil, IconPlus, IconQuestionnaire } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { VersionBadges } from './version-badges.tsx';
 
 export function useQuestionnaires(orgId: string) {
   return useQuery({
@@ -74,15 +75,32 @@ export function QuestionnairesPage() {
                     <Table.Th>{t('questionnaires.questions')}</Table.Th>
                     <Table.Th>{t('questionnaires.responses')}</Table.Th>
                     <Table.Th>{t('questionnaires.createdAt')}</Table.Th>
+                    {canWrite && (
+                      <Table.Th>
+                        <span className="socle-sr-only">{t('questionnaireVersions.actions')}</span>
+                      </Table.Th>
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {data.map((q) => (
-                    <Table.Tr key={q.id}>
+                    <Table.Tr
+                      key={q.id}
+                      data-testid={`questionnaire-row-${q.version}`}
+                      style={q.superseded ? { opacity: 0.75 } : undefined}
+                    >
                       <Table.Td>
-                        <Anchor component={Link} to={paths.questionnaire(q.id)} fw={600}>
-                          {q.title}
-                        </Anchor>
+                        <Group gap="xs" wrap="wrap">
+                          <Anchor
+                            component={Link}
+                            to={paths.questionnaire(q.id)}
+                            fw={600}
+                            c={q.superseded ? 'dimmed' : undefined}
+                          >
+                            {q.title}
+                          </Anchor>
+                          <VersionBadges questionnaire={q} />
+                        </Group>
                       </Table.Td>
                       <Table.Td>
                         <Badge variant="light" color="gray">
@@ -95,6 +113,24 @@ export function QuestionnairesPage() {
                           {formatDate(q.createdAt, locale)}
                         </Text>
                       </Table.Td>
+                      {canWrite && (
+                        <Table.Td ta="right">
+                          {!q.superseded && (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              component={Link}
+                              to={paths.editQuestionnaire(q.id)}
+                              leftSection={<IconPencil size={14} />}
+                              aria-label={t('questionnaireVersions.editNamed', {
+                                title: q.title,
+                              })}
+                            >
+                              {t('questionnaireVersions.edit')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -1,6 +1,7 @@
 import {
   Badge,
   Box,
+  Button,
   Card,
   Group,
   SimpleGrid,
@@ -16,6 +17,7 @@ import type { IndicatorResult } from '../../api/types.ts';
 import { formatFigure, formatInteger, formatInterval } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
+import { IconChart } from '../../ui/icons.tsx';
 import { chartSpec, type ResultRow } from './combine.ts';
 
 const IndicatorChart = lazy(() => import('./indicator-chart.tsx'));
@@ -92,6 +94,14 @@ function Side({
           {t('results.organisations', { count: result.organisations })}
         </Text>
       )}
+      {result && result.otherDefinitionN > 0 && (
+        <Text size="xs" c="orange.9" data-testid={`${testId}-other-definition`}>
+          {t('resultsVersions.otherDefinition', {
+            count: result.otherDefinitionN,
+            n: formatInteger(result.otherDefinitionN, locale),
+          })}
+        </Text>
+      )}
       {result && result.crosswalkOrganisations > 0 && (
         <Text size="xs" c="dimmed" data-testid={`${testId}-crosswalk`}>
           {result.organisations > 1
@@ -108,12 +118,15 @@ export function IndicatorCard({
   orgName,
   collectiveName,
   threshold,
+  onTrend,
 }: {
   row: ResultRow;
   orgName: string;
   /** Set when the card compares with a collective. */
   collectiveName: string | null;
   threshold: number | null;
+  /** Opens the indicator's evolution over time. */
+  onTrend?: () => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -199,6 +212,19 @@ export function IndicatorCard({
               </Suspense>
             </ErrorBoundary>
           ) : null}
+          {onTrend && (
+            <Group justify="flex-end" mt="xs">
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconChart size={16} />}
+                onClick={onTrend}
+                aria-label={t('trend.openNamed', { label: label(info) })}
+              >
+                {t('trend.open')}
+              </Button>
+            </Group>
+          )}
         </Box>
       </Stack>
     </Card>

@@ -1,12 +1,22 @@
-import { Alert, Anchor, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, seg } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Results } from '../../api/types.ts';
 import { formatPeriod, sortPeriodsDesc } from '../../format/index.ts';
-import { useLocale } from '../../i18n/use-locale.ts';
+import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { IconChart, IconInfo } from '../../ui/icons.tsx';
@@ -14,6 +24,9 @@ import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { combineResults, type ResultRow } from './combine.ts';
 import { IndicatorCard } from './indicator-card.tsx';
+import { TrendModal, type TrendTarget } from './trend-modal.tsx';
+
+type FrameworkShown = Results['frameworks'][number];
 
 const withPeriod = (path: string, period: string | null) =>
   period ? `${path}?period=${encodeURIComponent(period)}` : path;
@@ -21,9 +34,11 @@ const withPeriod = (path: string, period: string | null) =>
 export function ResultsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const label = useLabel();
   const { org, collective } = useWorkspace();
   // null: let the server pick its latest period, then follow the one it answered with.
   const [chosen, setChosen] = useState<string | null>(null);
+  const [trendTarget, setTrendTarget] = useState<TrendTarget | null>(null);
 
   const orgResults = useQuery({
     queryKey: keys.orgResults(org.id, chosen),
@@ -67,30 +82,115 @@ export function ResultsPage() {
     />
   );
 
-  const section = (title: string, hint: string, rows: ResultRow[]) =>
+  const openTrend = (row: ResultRow) =>
+    setTrendTarget({
+      frameworkId: row.info.frameworkId,
+      code: row.code,
+      label: label(row.info),
+      org: row.org ? { id: org.id, name: org.name } : null,
+      collective:
+        collective &&
+        row.scope === 'common' &&
+        row.info.frameworkId === collective.commonFrameworkId
+          ? { id: collective.id, name: collective.name }
+          : null,
+    });
+
+  const cards = (rows: ResultRow[]) => (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      {rows.map((row) => (
+        <IndicatorCard
+          key={row.key}
+          row={row}
+          orgName={org.name}
+          collectiveName={
+            collective && row.info.frameworkId === collective.commonFrameworkId
+              ? collective.name
+              : null
+          }
+          threshold={threshold}
+          onTrend={() => openTrend(row)}
+        />
+      ))}
+    </SimpleGrid>
+  );
+
+  const section = (
+    id: string,
+    title: string,
+    version: number | null,
+    hint: ReactNode,
+    rows: ResultRow[],
+  ) =>
     rows.length > 0 && (
-      <Stack gap="sm" component="section" aria-label={title}>
+      <Stack
+        gap="sm"
+        component="section"
+        aria-labelledby={`results-${id}`}
+        data-testid={`results-section-${id}`}
+        key={id}
+      >
         <div>
-          <Title order={2} fz={20}>
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {hint}
-          </Text>
+          <Group gap="sm" align="center" wrap="wrap">
+            <Title order={2} fz={20} id={`results-${id}`}>
+              {title}
+              <span className="socle-sr-only">
+                {version !== null ? ` — ${t('resultsVersions.version', { number: version })}` : ''}
+              </span>
+            </Title>
+            <Badge
+              variant="light"
+              color={version !== null ? 'socle' : 'gray'}
+              size="lg"
+              aria-hidden="true"
+              data-testid={`results-version-${id}`}
+            >
+              {version !== null
+                ? t('resultsVersions.version', { number: version })
+                : t('resultsVersions.noVersion')}
+            </Badge>
+          </Group>
+          {hint}
         </div>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          {rows.map((row) => (
-            <IndicatorCard
-              key={row.key}
-              row={row}
-              orgName={org.name}
-              collectiveName={collective?.name ?? null}
-              threshold={threshold}
-            />
-          ))}
-        </SimpleGrid>
+        {cards(rows)}
       </Stack>
     );
+
+  const orgFrameworks = orgResults.data?.frameworks ?? [];
+  const commonFrameworks = orgFrameworks.filter((f) => f.scope === 'common');
+  const specificFramework = orgFrameworks.find((f) => f.scope === 'specific') ?? null;
+  const collectiveVersion = collectiveResults.data?.frameworks[0]?.versionNumber ?? null;
+  const known = new Set(commonFrameworks.map((f) => f.frameworkId));
+  // Common indicators only the collective has (its framework is not among the organisation's).
+  const collectiveOnly = common.filter((r) => !known.has(r.info.frameworkId));
+
+  const commonHint = (f: FrameworkShown) => (
+    <Stack gap={4} mt={4}>
+      <Text size="sm" c="dimmed">
+        {t('results.commonHint')}
+      </Text>
+      {!f.chosen && f.versionNumber !== null && (
+        <Text size="sm" c="dimmed" data-testid="results-not-chosen">
+          {t('resultsVersions.notChosen', { number: f.versionNumber })}{' '}
+          <Anchor component={Link} to={paths.organisation} size="sm">
+            {t('resultsVersions.chooseVersion')}
+          </Anchor>
+        </Text>
+      )}
+      {collective &&
+        f.frameworkId === collective.commonFrameworkId &&
+        collectiveVersion !== null &&
+        f.versionNumber !== null &&
+        collectiveVersion !== f.versionNumber && (
+          <Text size="sm" c="dimmed">
+            {t('resultsVersions.collectiveVersion', {
+              collective: collective.name,
+              number: collectiveVersion,
+            })}
+          </Text>
+        )}
+    </Stack>
+  );
 
   return (
     <>
@@ -151,12 +251,39 @@ export function ResultsPage() {
             />
           ) : (
             <>
-              {section(t('results.common'), t('results.commonHint'), common)}
-              {section(t('results.specific'), t('results.specificHint'), specific)}
+              {commonFrameworks.map((f) =>
+                section(
+                  `common-${f.frameworkId}`,
+                  t('resultsVersions.commonTitle', { collective: f.name }),
+                  f.versionNumber,
+                  commonHint(f),
+                  common.filter((r) => r.info.frameworkId === f.frameworkId),
+                ),
+              )}
+              {collective &&
+                section(
+                  'common-collective',
+                  t('resultsVersions.commonTitle', { collective: collective.name }),
+                  collectiveVersion,
+                  <Text size="sm" c="dimmed">
+                    {t('results.commonHint')}
+                  </Text>,
+                  collectiveOnly,
+                )}
+              {section(
+                'specific',
+                t('resultsVersions.specificTitle', { organisation: org.name }),
+                specificFramework?.versionNumber ?? null,
+                <Text size="sm" c="dimmed">
+                  {t('results.specificHint')}
+                </Text>,
+                specific,
+              )}
             </>
           )}
         </Stack>
       )}
+      <TrendModal target={trendTarget} onClose={() => setTrendTarget(null)} />
     </>
   );
 }
