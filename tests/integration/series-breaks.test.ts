@@ -88,6 +88,8 @@ describe('series breaks', () => {
     const own = await orgResults('2025');
     expect(own.frameworks[0]).toMatchObject({ versionNumber: 1, chosen: true });
     expect(sat(own)).toMatchObject({ n: 6, value: 0.5, otherDefinitionN: 0 });
+    // Its trend calls current the definition of the version it uses.
+    expect((await orgTrend()).currentSeries).toBe(1);
   });
 
   it('edits a questionnaire that has answers as a new version; old answers keep their meaning', async () => {

@@ -154,12 +154,13 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
  * pooled: each definition is its own series, numbered in the order versions adopted them, and
  * the points say which series they belong to so that charts can show the break.
  */
-async function trend(db: Db, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null) {
+async function trend(db: Db, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string) {
   const versions = (await versionsOf(db, frameworkId)).slice().reverse();
   const history = await indicatorsOf(db, versions.map((v) => v.id));
   const adoptedIds = new Set(versions.filter((v) => v.status === 'adopted' || v.status === 'retired').map((v) => v.id));
   const ofCode = history.filter((i) => i.code === code);
-  const shown = [...ofCode].reverse().find((i) => adoptedIds.has(i.versionId)) ?? ofCode.at(-1);
+  // The definition shown as current: that of the version in use (an organisation's choice), else the latest adopted.
+  const shown = ofCode.find((i) => i.versionId === versionInUse) ?? [...ofCode].reverse().find((i) => adoptedIds.has(i.versionId)) ?? ofCode.at(-1);
   if (!shown) throw new NotFound('indicator_not_found', 'Indicateur introuvable.', 'Indicator not found.');
   const rows = await repo.trendRows(db, frameworkId, code, organisationIds);
   const adoptedKeys = ofCode.filter((i) => adoptedIds.has(i.versionId)).map((i) => i.definitionKey);
@@ -202,11 +203,13 @@ async function trend(db: Db, frameworkId: string, code: string, organisationIds:
 
 export async function organisationTrend(db: Db, userId: string, organisationId: string, query: { frameworkId: string; code: string; lang?: Locale }) {
   const org = await getOrganisation(db, userId, organisationId);
-  const allowed = [org.specificFrameworkId, ...(await commonVersionsFor(db, organisationId)).map((c) => c.collective.frameworkId)];
+  const common = await commonVersionsFor(db, organisationId);
+  const allowed = [org.specificFrameworkId, ...common.map((c) => c.collective.frameworkId)];
   if (!allowed.includes(query.frameworkId) || !(await findFramework(db, query.frameworkId))) {
     throw new NotFound('framework_not_found', 'Référentiel introuvable pour cette organisation.', 'Framework not found for this organisation.');
   }
-  return trend(db, query.frameworkId, query.code, [organisationId], query.lang ?? 'fr', null);
+  const inUse = common.find((c) => c.collective.frameworkId === query.frameworkId)?.inUse?.id;
+  return trend(db, query.frameworkId, query.code, [organisationId], query.lang ?? 'fr', null, inUse);
 }
 
 export async function collectiveTrend(db: Db, userId: string, collectiveId: string, query: { code: string; lang?: Locale }) {
