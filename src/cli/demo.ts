@@ -50,8 +50,14 @@ import {
 import { latestAdoptedVersions } from '../server/features/frameworks/repository.ts';
 import {
   adoptFramework,
+  castBallot,
+  closeVote,
+  createComment,
   createIndicator,
   createNode,
+  createProposal,
+  decideProposal,
+  openVote,
 } from '../server/features/frameworks/service.ts';
 import { createOrganisation } from '../server/features/organisations/service.ts';
 import { openDatabase } from './database.ts';
@@ -77,6 +83,8 @@ import {
   type DemoQuestion,
 } from './demo-data.ts';
 import { startServer } from './start.ts';
+import { proposeFromBank } from '../server/features/bank/service.ts';
+import { INDICATOR_BANK } from '../domain/indicator-bank/index.ts';
 
 export interface DemoSummary {
   /** True when the demo was there already and nothing was written. */
@@ -347,6 +355,41 @@ async function build(db: Db, seed: number, log: (line: string) => void) {
     );
     await loadAssociation(db, seed, coordinatorId, collective.id, commonFrameworkId, association);
   }
+  log(`Chargement de la démo… co-construction du référentiel / Loading the demo… co-building the framework`);
+  await coBuild(db, coordinatorId, commonFrameworkId);
+}
+
+/**
+ * The framework's second version, built together: a member proposes a clearer wording,
+ * another comments, the coordinator brings it in, the COPIL votes and adopts it. A proposal
+ * of an indicator from the bank stays open for discussion.
+ */
+async function coBuild(db: Db, coordinatorId: string, frameworkId: string) {
+  const userOf = async (a: DemoAssociation) => (await findUserByEmail(db, ambassadorEmail(a)))!.id;
+  const copil = ASSOCIATIONS.filter((a) => a.copil !== false);
+  const others = ASSOCIATIONS.filter((a) => a.copil === false);
+  const [first, second] = copil;
+  const target = COMMON_INDICATORS[0]!;
+  const wording = await createProposal(db, await userOf(first!), frameworkId, {
+    action: 'edit_indicator',
+    code: target.code,
+    changes: { labelFr: `${target.labelFr} (selon les personnes elles-mêmes)` },
+    rationale: 'Le libellé dirait mieux que c’est la parole des personnes accompagnées qui compte.',
+  });
+  await createComment(db, await userOf(second!), frameworkId, { proposalId: wording.id, body: 'D’accord : c’est ce que nous disons déjà aux équipes.' });
+  await createComment(db, coordinatorId, frameworkId, { proposalId: wording.id, body: 'Je l’intègre au brouillon de la version 2 pour le prochain COPIL.' });
+  await decideProposal(db, coordinatorId, frameworkId, wording.id, { decision: 'accept', note: 'Intégré pour le COPIL de printemps.' });
+  await openVote(db, coordinatorId, frameworkId);
+  await castBallot(db, coordinatorId, frameworkId, { choice: 'for', comment: '' });
+  for (const a of copil) await castBallot(db, await userOf(a), frameworkId, { choice: 'for', comment: '' });
+  await closeVote(db, coordinatorId, frameworkId);
+  const entry = INDICATOR_BANK.find((e) => e.sector === 'cross_cutting' && e.computation.type === 'share')!;
+  const proposer = others[0] ?? first!;
+  const open = await proposeFromBank(db, await userOf(proposer), frameworkId, {
+    entryId: entry.id,
+    rationale: 'Nous le mesurons déjà dans nos ateliers ; le partager permettrait de comparer nos résultats.',
+  });
+  await createComment(db, await userOf(first!), frameworkId, { proposalId: open.id, body: 'Pourquoi pas, avec la même échelle de réponses : à discuter au prochain COPIL.' });
 }
 
 async function loadAssociation(

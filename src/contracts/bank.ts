@@ -157,3 +157,13 @@ export const collectiveBankEntryList = z.object({
   canEdit: z.boolean(),
   entries: z.array(collectiveBankEntry),
 });
+
+export const proposeFromBankBody = z
+  .object({
+    entryId: z.string().min(1).max(40),
+    code: indicatorCode.optional(),
+    nodeId: id.nullable().optional(),
+    /** Why the member proposes it. */
+    rationale: z.string().trim().max(4000).default(''),
+  })
+  .strict();

@@ -319,9 +319,11 @@ export const en: Messages = {
     noNode: 'None',
 
     disaggregations: 'Breakdowns',
-    disaggregationsHint: 'Optional: breakdown dimensions, separated by commas (e.g. sex, age_band).',
+    disaggregationsHint:
+      'Optional: breakdown dimensions, separated by commas (e.g. sex, age_band).',
     seriesBreakTitle: 'Series break',
-    seriesBreakHint: 'This change alters the definition (computation, answers counted or breakdowns): answers already collected will not be mixed with new ones, and the linked questionnaires will need updating.',
+    seriesBreakHint:
+      'This change alters the definition (computation, answers counted or breakdowns): answers already collected will not be mixed with new ones, and the linked questionnaires will need updating.',
   },
   bank: {
     open: 'Add from the indicator bank',
@@ -825,14 +827,20 @@ export const en: Messages = {
     openVoteHint:
       'During the vote the version is frozen. If the vote adopts it, it becomes the reference version; otherwise it returns to draft.',
     openVote: 'Open the vote',
-    openVoteConfirm: 'Open the COPIL vote on version {{number}}? It can no longer be edited during the vote.',
+    openVoteConfirm:
+      'Open the COPIL vote on version {{number}}? It can no longer be edited during the vote.',
     noVoteTitle: 'No vote',
     noVote: 'No vote has been held on this framework yet.',
     voteOn: 'Vote on version {{number}}',
     openedOn: 'opened on {{date}}',
     closedOn: 'closed on {{date}}',
     voteInProgress: 'Vote in progress',
-    outcome: { adopted: 'Adopted', rejected: 'Not adopted', no_quorum: 'Quorum not reached', cancelled: 'Vote cancelled' },
+    outcome: {
+      adopted: 'Adopted',
+      rejected: 'Not adopted',
+      no_quorum: 'Quorum not reached',
+      cancelled: 'Vote cancelled',
+    },
     tallyLabel: 'Ballots',
     tally:
       '{{for}} for, {{against}} against, {{abstain}} abstention(s) — {{cast}} of {{electorate}} members voted ({{needed}} needed for the quorum).',
@@ -892,6 +900,8 @@ export const en: Messages = {
     submitToVote: 'Put to the COPIL vote',
     frozen: 'This version is under a COPIL vote: it does not change during the vote.',
     proposed: 'Proposed',
+    propose: 'Propose',
+    proposeNamed: 'Propose “{{label}}” to the collective',
   },
   audit: {
     'indicator.created': 'added indicator {{code}} ({{label}}) to version {{version}}',
@@ -1085,5 +1095,17 @@ export const en: Messages = {
       createQuestionnaire: 'Create the questionnaire',
       createCampaign: 'Start a collection campaign',
     },
+  },
+  decision: {
+    title: 'COPIL decisions',
+    intro:
+      'How the steering committee adopts a version of the common framework, and the confidentiality threshold of results.',
+    rule: 'Decision rule',
+    consensus: 'Consensus',
+    majority: 'Majority',
+    quorum: 'Quorum',
+    quorumHint:
+      'Share of COPIL members who must cast a ballot for the vote to count (abstentions count).',
+    saved: 'Saved.',
   },
 };

@@ -324,9 +324,11 @@ export const fr = {
     node: 'Élément de la théorie du changement',
     noNode: 'Aucun',
     disaggregations: 'Ventilations',
-    disaggregationsHint: 'Facultatif : les dimensions de ventilation, séparées par des virgules (ex. sexe, tranche_age).',
+    disaggregationsHint:
+      'Facultatif : les dimensions de ventilation, séparées par des virgules (ex. sexe, tranche_age).',
     seriesBreakTitle: 'Rupture de série',
-    seriesBreakHint: 'Ce changement modifie la définition (calcul, réponses comptées ou ventilations) : les réponses déjà recueillies ne seront pas mélangées aux nouvelles, et les questionnaires liés devront être mis à jour.',
+    seriesBreakHint:
+      'Ce changement modifie la définition (calcul, réponses comptées ou ventilations) : les réponses déjà recueillies ne seront pas mélangées aux nouvelles, et les questionnaires liés devront être mis à jour.',
   },
   bank: {
     open: 'Ajouter depuis la banque d’indicateurs',
@@ -837,19 +839,26 @@ export const fr = {
       majority: 'Règle : majorité des voix exprimées (plus de « pour » que de « contre »).',
       consensus: 'Règle : consensus (au moins un « pour » et aucun « contre »).',
     },
-    quorum: 'Quorum : {{percent}} % des membres du COPIL doivent s’exprimer (les abstentions comptent).',
+    quorum:
+      'Quorum : {{percent}} % des membres du COPIL doivent s’exprimer (les abstentions comptent).',
     openVoteTitle: 'Soumettre la version {{number}} au COPIL',
     openVoteHint:
       'Pendant le vote, la version est figée. Si le vote l’adopte, elle devient la version de référence ; sinon elle revient en brouillon.',
     openVote: 'Ouvrir le vote',
-    openVoteConfirm: 'Ouvrir le vote du COPIL sur la version {{number}} ? Elle ne pourra plus être modifiée pendant le vote.',
+    openVoteConfirm:
+      'Ouvrir le vote du COPIL sur la version {{number}} ? Elle ne pourra plus être modifiée pendant le vote.',
     noVoteTitle: 'Aucun vote',
     noVote: 'Aucun vote n’a encore eu lieu sur ce référentiel.',
     voteOn: 'Vote sur la version {{number}}',
     openedOn: 'ouvert le {{date}}',
     closedOn: 'clos le {{date}}',
     voteInProgress: 'Vote en cours',
-    outcome: { adopted: 'Adoptée', rejected: 'Non adoptée', no_quorum: 'Quorum non atteint', cancelled: 'Vote annulé' },
+    outcome: {
+      adopted: 'Adoptée',
+      rejected: 'Non adoptée',
+      no_quorum: 'Quorum non atteint',
+      cancelled: 'Vote annulé',
+    },
     tallyLabel: 'Répartition des votes',
     tally:
       '{{for}} pour, {{against}} contre, {{abstain}} abstention(s) — {{cast}} sur {{electorate}} membres se sont exprimés ({{needed}} nécessaires au quorum).',
@@ -909,6 +918,8 @@ export const fr = {
     submitToVote: 'Soumettre au vote du COPIL',
     frozen: 'Cette version est soumise au vote du COPIL : elle ne change plus pendant le vote.',
     proposed: 'Proposé',
+    propose: 'Proposer',
+    proposeNamed: 'Proposer « {{label}} » au collectif',
   },
   audit: {
     'indicator.created': 'a ajouté l’indicateur {{code}} ({{label}}) à la version {{version}}',
@@ -1104,6 +1115,18 @@ export const fr = {
       createQuestionnaire: 'Créer le questionnaire',
       createCampaign: 'Lancer une campagne de collecte',
     },
+  },
+  decision: {
+    title: 'Décisions du COPIL',
+    intro:
+      'Comment le comité de pilotage adopte une version du référentiel commun, et le seuil de confidentialité des résultats.',
+    rule: 'Règle de décision',
+    consensus: 'Consensus',
+    majority: 'Majorité',
+    quorum: 'Quorum',
+    quorumHint:
+      'Part des membres du COPIL qui doivent s’exprimer pour que le vote compte (les abstentions comptent).',
+    saved: 'Enregistré.',
   },
 };
 

@@ -8,9 +8,10 @@ import {
   collectiveBankEntryInput,
   collectiveBankEntryList,
   collectiveBankEntryPatch,
+  proposeFromBankBody,
 } from '../../../contracts/bank.ts';
 import { id, ok } from '../../../contracts/common.ts';
-import { indicator } from '../../../contracts/frameworks.ts';
+import { indicator, proposal } from '../../../contracts/frameworks.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import * as service from './service.ts';
@@ -44,6 +45,20 @@ export function bankRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request, reply) =>
       reply.status(201).send(await service.addFromBank(db, requireActor(request).userId, request.params.frameworkId, request.body)),
+  });
+
+  r.post('/api/frameworks/:frameworkId/proposals/from-bank', {
+    schema: {
+      operationId: 'proposeIndicatorFromBank',
+      tags: ['co-construction'],
+      security,
+      summary: 'Propose a bank indicator (built-in, or of the collective) to the common framework in one action (member contributors)',
+      params: z.object({ frameworkId: id }),
+      body: proposeFromBankBody,
+      response: { 201: proposal, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.proposeFromBank(db, requireActor(request).userId, request.params.frameworkId, request.body)),
   });
 
   const collectiveParams = z.object({ collectiveId: id });

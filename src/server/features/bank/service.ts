@@ -1,3 +1,4 @@
+import type { IndicatorInput } from '../../../contracts/frameworks.ts';
 import type { Db } from '../../../db/connect.ts';
 import { Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
 import { INDICATOR_BANK, normalizeForSearch, searchBank, type BankEntry, type BankQuery } from '../../../domain/indicator-bank/index.ts';
@@ -12,7 +13,7 @@ import { roleAtLeast } from '../organisations/access.ts';
 import { activeMemberIds } from '../collectives/repository.ts';
 import { collectiveAccess, type CollectiveAccess } from '../collectives/service.ts';
 import { findFramework } from '../frameworks/repository.ts';
-import { createIndicator, getFramework } from '../frameworks/service.ts';
+import { createIndicator, getFramework, createProposal } from '../frameworks/service.ts';
 import * as repo from './repository.ts';
 
 function present(e: BankEntry): BankEntryDto {
@@ -144,8 +145,8 @@ async function collectiveEntryFor(db: Db, userId: string, frameworkId: string, e
   return row;
 }
 
-/** The bank entry becomes an indicator of the framework's draft, in one action. */
-export async function addFromBank(db: Db, userId: string, frameworkId: string, input: { entryId: string; code?: string; nodeId?: string | null }) {
+/** The indicator a bank entry makes in a framework. */
+async function indicatorFromBank(db: Db, userId: string, frameworkId: string, input: { entryId: string; code?: string; nodeId?: string | null }): Promise<IndicatorInput> {
   let entry: Omit<CollectiveBankEntryInput, 'code' | 'questions'> & { questions?: unknown };
   let suggestedCode: string;
   if (UUID.test(input.entryId)) {
@@ -158,7 +159,7 @@ export async function addFromBank(db: Db, userId: string, frameworkId: string, i
     entry = builtIn;
     suggestedCode = builtIn.id.toUpperCase();
   }
-  return createIndicator(db, userId, frameworkId, {
+  return {
     code: input.code ?? suggestedCode,
     labelFr: entry.labelFr,
     labelEn: entry.labelEn,
@@ -169,5 +170,16 @@ export async function addFromBank(db: Db, userId: string, frameworkId: string, i
     computation: entry.computation.type === 'share' ? { type: 'share', options: [...entry.computation.options] } : entry.computation,
     disaggregations: [],
     nodeId: input.nodeId ?? null,
-  });
+  };
+}
+
+/** The bank entry becomes an indicator of the framework's draft, in one action. */
+export async function addFromBank(db: Db, userId: string, frameworkId: string, input: { entryId: string; code?: string; nodeId?: string | null }) {
+  return createIndicator(db, userId, frameworkId, await indicatorFromBank(db, userId, frameworkId, input));
+}
+
+/** A member proposes a bank entry to the collective's common framework, in one action. */
+export async function proposeFromBank(db: Db, userId: string, frameworkId: string, input: { entryId: string; code?: string; nodeId?: string | null; rationale: string }) {
+  const indicator = await indicatorFromBank(db, userId, frameworkId, input);
+  return createProposal(db, userId, frameworkId, { action: 'add_indicator', indicator, rationale: input.rationale });
 }

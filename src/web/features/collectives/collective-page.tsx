@@ -29,6 +29,7 @@ import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconCollective, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { DecisionSettings } from './decision-settings.tsx';
 
 export function CollectivePage() {
   const { t } = useTranslation();
@@ -131,6 +132,8 @@ function CollectiveView({ collective }: { collective: Collective }) {
         </Group>
         <MembersTable collective={c} />
       </Card>
+
+      <DecisionSettings collective={c} />
 
       {c.canManage && (
         <Card

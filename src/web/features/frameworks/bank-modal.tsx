@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, post, seg } from '../../api/client.ts';
 import { bankSectors, indicatorKinds, stakeholderGroups } from '../../api/enums.ts';
 import { keys } from '../../api/queries.ts';
-import type { BankEntry, Indicator } from '../../api/types.ts';
+import type { BankEntry, Indicator, Proposal } from '../../api/types.ts';
 import { useLabel } from '../../i18n/use-locale.ts';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { IconCheck, IconFramework, IconPlus } from '../../ui/icons.tsx';
@@ -53,8 +53,11 @@ export function BankModal({
   onClose,
   onAdded,
   collectiveId = null,
+  propose = false,
 }: {
   frameworkId: string;
+  /** A member who cannot edit proposes the entry to the collective instead of adding it. */
+  propose?: boolean;
   /** The collective the framework belongs to or takes part in: its own entries are shown too. */
   collectiveId?: string | null;
   opened: boolean;
@@ -65,7 +68,12 @@ export function BankModal({
   return (
     <Modal opened={opened} onClose={onClose} size="xl" title={t('bank.title')}>
       {opened && (
-        <BankSearch frameworkId={frameworkId} onAdded={onAdded} collectiveId={collectiveId} />
+        <BankSearch
+          frameworkId={frameworkId}
+          onAdded={onAdded}
+          collectiveId={collectiveId}
+          propose={propose}
+        />
       )}
     </Modal>
   );
@@ -75,10 +83,12 @@ function BankSearch({
   frameworkId,
   onAdded,
   collectiveId,
+  propose,
 }: {
   frameworkId: string;
   onAdded?: () => void;
   collectiveId: string | null;
+  propose: boolean;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -92,10 +102,15 @@ function BankSearch({
   const [added, setAdded] = useState<Record<string, string>>({});
 
   const add = useMutation({
-    mutationFn: (vars: { entryId: string; code?: string }) =>
-      post<Indicator>(`/api/frameworks/${seg(frameworkId)}/indicators/from-bank`, vars),
-    onSuccess: async (indicator, vars) => {
-      setAdded((prev) => ({ ...prev, [vars.entryId]: indicator.code }));
+    mutationFn: async (vars: { entryId: string; code?: string }): Promise<string> =>
+      propose
+        ? (
+            await post<Proposal>(`/api/frameworks/${seg(frameworkId)}/proposals/from-bank`, vars)
+          ).title.split(' — ')[0]!
+        : (await post<Indicator>(`/api/frameworks/${seg(frameworkId)}/indicators/from-bank`, vars))
+            .code,
+    onSuccess: async (code, vars) => {
+      setAdded((prev) => ({ ...prev, [vars.entryId]: code }));
       onAdded?.();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.framework(frameworkId) }),
@@ -174,6 +189,7 @@ function BankSearch({
                 key={entry.id}
                 entry={entry}
                 addedCode={added[entry.id]}
+                propose={propose}
                 pending={add.isPending && add.variables.entryId === entry.id}
                 disabled={add.isPending}
                 error={add.isError && add.variables.entryId === entry.id ? add.error : null}
@@ -190,6 +206,7 @@ function BankSearch({
 function BankEntryCard({
   entry,
   addedCode,
+  propose,
   pending,
   disabled,
   error,
@@ -197,6 +214,7 @@ function BankEntryCard({
 }: {
   entry: BankEntry;
   addedCode: string | undefined;
+  propose: boolean;
   pending: boolean;
   disabled: boolean;
   error: unknown;
@@ -263,16 +281,18 @@ function BankEntryCard({
             onClick={() => onAdd()}
             loading={pending && !codeTaken}
             disabled={disabled && !pending}
-            aria-label={t('bank.addNamed', { label: name })}
+            aria-label={
+              propose ? t('co.proposeNamed', { label: name }) : t('bank.addNamed', { label: name })
+            }
             style={{ flexShrink: 0 }}
           >
-            {t('bank.add')}
+            {propose ? t('co.propose') : t('bank.add')}
           </Button>
         )}
       </Group>
       {addedCode && (
         <Text size="sm" c="socle" mt="xs" role="status">
-          {t('bank.added', { code: addedCode })}
+          {propose ? t('co.proposalSent') : t('bank.added', { code: addedCode })}
         </Text>
       )}
       {!addedCode && error !== null && (

@@ -18,13 +18,23 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent, Framework, Proposal, VersionDiff, VoteState } from '../../api/types.ts';
+import type {
+  AuditEvent,
+  Framework,
+  Indicator,
+  Proposal,
+  TocNode,
+  VersionDiff,
+  VoteState,
+} from '../../api/types.ts';
 import { formatDate, formatDateTime } from '../../format/index.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { ConfirmAction } from '../../ui/confirm-action.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { Empty, PageLoader } from '../../ui/page.tsx';
+import { IndicatorForm } from './indicator-form.tsx';
 import { useAudit, useCoConstruction, useComments, useDiff } from './use-co-construction.ts';
+import type { IndicatorBody } from './use-framework-mutations.ts';
 
 type Co = ReturnType<typeof useCoConstruction>;
 
@@ -892,4 +902,105 @@ function describe(e: AuditEvent, t: Translate): string {
       : '',
   };
   return t(`audit.${e.action}`, { ...values, defaultValue: e.action });
+}
+
+/** Sends one proposal; the framework's lists refresh afterwards. */
+export function useProposalMutation(frameworkId: string) {
+  return useCoConstruction(frameworkId).createProposal;
+}
+
+/** The coordinators put the draft to the COPIL's vote, on the revision they see. */
+export function SubmitToVoteButton({ framework }: { framework: Framework }) {
+  const { t } = useTranslation();
+  const co = useCoConstruction(framework.id);
+  const draft = framework.draft;
+  if (!draft) return null;
+  return (
+    <Stack gap={4} align="flex-end">
+      <ConfirmAction
+        message={t('co.openVoteConfirm', { number: draft.number })}
+        confirmLabel={t('co.openVote')}
+        onConfirm={() => co.openVote.mutate(draft.revision)}
+        loading={co.openVote.isPending}
+        color="socle"
+      >
+        <Button loading={co.openVote.isPending}>{t('co.submitToVote')}</Button>
+      </ConfirmAction>
+      <ErrorAlert error={co.openVote.error} />
+    </Stack>
+  );
+}
+
+/**
+ * A member proposes a new indicator, or a change to one: only the fields changed are sent,
+ * with the reason given.
+ */
+export function ProposalForm({
+  indicator,
+  nodes,
+  mutation,
+  onDone,
+}: {
+  indicator: Indicator | null;
+  nodes: TocNode[];
+  mutation: Co['createProposal'];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [rationale, setRationale] = useState('');
+  const [nothing, setNothing] = useState(false);
+  return (
+    <Stack gap="md">
+      <Textarea
+        label={t('co.rationale')}
+        description={t('co.rationaleHint')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        value={rationale}
+        onChange={(e) => setRationale(e.currentTarget.value)}
+      />
+      {nothing && (
+        <Alert color="yellow" variant="light">
+          {t('co.nothingChanged')}
+        </Alert>
+      )}
+      <IndicatorForm
+        indicator={indicator}
+        nodes={nodes}
+        mutation={mutation}
+        submitLabel={t('co.sendProposal')}
+        onSubmit={(body, done) => {
+          if (!indicator) {
+            mutation.mutate(
+              { action: 'add_indicator', indicator: body, rationale },
+              { onSuccess: done },
+            );
+            return;
+          }
+          const changes = changedFields(indicator, body);
+          if (Object.keys(changes).length === 0) {
+            setNothing(true);
+            return;
+          }
+          mutation.mutate(
+            { action: 'edit_indicator', code: indicator.code, changes, rationale },
+            { onSuccess: done },
+          );
+        }}
+        onDone={onDone}
+      />
+    </Stack>
+  );
+}
+
+function changedFields(before: Indicator, after: IndicatorBody): Partial<IndicatorBody> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (
+      JSON.stringify(value) !== JSON.stringify((before as unknown as Record<string, unknown>)[key])
+    )
+      out[key] = value;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -27,6 +28,12 @@ import { IconCheck, IconFramework, IconPencil, IconPlus, IconTrash } from '../..
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { BankModal } from './bank-modal.tsx';
+import {
+  CoConstructionPanel,
+  ProposalForm,
+  SubmitToVoteButton,
+  useProposalMutation,
+} from './co-construction.tsx';
 import { FrameworkExportMenu } from './export-menu.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { NodeForm } from './node-form.tsx';
@@ -77,7 +84,7 @@ export function FrameworkPage() {
 }
 
 type Dialog =
-  | { type: 'indicator'; indicator: Indicator | null }
+  | { type: 'indicator'; indicator: Indicator | null; propose?: boolean }
   | { type: 'node'; parentId: string | null; node?: TocNode }
   | { type: 'bank' }
   | null;
@@ -88,6 +95,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
   const query = useFramework(frameworkId);
   const { collective } = useWorkspace();
   const m = useFrameworkMutations(frameworkId);
+  const proposals = useProposalMutation(frameworkId);
   const [which, setWhich] = useState<'draft' | 'adopted' | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tocView, setTocView] = useState<'diagram' | 'list'>('diagram');
@@ -100,8 +108,12 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
   const version: FrameworkVersion | null =
     preferred === 'draft' ? (draft ?? adopted) : (adopted ?? draft);
   const showingDraft = version !== null && version === draft;
-  // Edits go to the draft; the server opens one from the adopted version when needed.
-  const editable = canEdit && (showingDraft || !draft);
+  // Edits go to the draft; the server opens one from the adopted version when needed. A
+  // version under a COPIL vote is frozen.
+  const frozen = draft?.status === 'proposed';
+  const editable = canEdit && (showingDraft || !draft) && !frozen;
+  // Members who cannot edit the common framework propose changes to it.
+  const proposer = framework.canPropose && !canEdit;
   const nodes = version?.nodes ?? [];
   const indicators = version?.indicators ?? [];
 
@@ -171,7 +183,10 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
                 ]}
               />
             )}
-            {canEdit && draft && (
+            {canEdit && draft && framework.scope === 'common' && draft.status === 'draft' && (
+              <SubmitToVoteButton framework={framework} />
+            )}
+            {canEdit && draft && framework.scope === 'specific' && (
               <ConfirmAction
                 message={t('framework.adoptConfirm', { number: draft.number })}
                 confirmLabel={t('framework.adopt')}
@@ -190,6 +205,11 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           <Text size="sm" c="dimmed" mt="sm">
             {t('framework.editOpensDraft')}
           </Text>
+        )}
+        {frozen && (
+          <Alert color="orange" variant="light" mt="sm" data-testid="frozen-notice">
+            {t('co.frozen')}
+          </Alert>
         )}
         <Stack mt="sm" gap="xs">
           <ErrorAlert error={m.adopt.error} />
@@ -284,13 +304,21 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             </Text>
           </div>
           <Group gap="sm">
-            {canEdit && (
+            {(canEdit || proposer) && (
               <Button
                 variant="light"
                 leftSection={<IconFramework size={16} />}
                 onClick={() => setDialog({ type: 'bank' })}
               >
-                {t('bank.open')}
+                {proposer ? t('co.proposeFromBank') : t('bank.open')}
+              </Button>
+            )}
+            {proposer && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setDialog({ type: 'indicator', indicator: null, propose: true })}
+              >
+                {t('co.proposeIndicator')}
               </Button>
             )}
             {editable && (
@@ -315,6 +343,11 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           <IndicatorTable
             indicators={indicators}
             editable={editable}
+            proposer={proposer}
+            onPropose={(indicator) => setDialog({ type: 'indicator', indicator, propose: true })}
+            onProposeRemoval={(indicator) =>
+              proposals.mutate({ action: 'remove_indicator', code: indicator.code, rationale: '' })
+            }
             onEdit={(indicator) => setDialog({ type: 'indicator', indicator })}
             onDelete={(indicator) =>
               m.deleteIndicator.mutate({ id: indicator.id, revision: indicator.revision })
@@ -329,12 +362,28 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
         onClose={close}
         size="xl"
         title={
-          dialog?.type === 'indicator' && dialog.indicator
-            ? t('indicator.editTitle', { code: dialog.indicator.code })
-            : t('indicator.addTitle')
+          dialog?.type === 'indicator' && dialog.propose
+            ? dialog.indicator
+              ? t('co.proposeChange', { code: dialog.indicator.code })
+              : t('co.proposeIndicator')
+            : dialog?.type === 'indicator' && dialog.indicator
+              ? t('indicator.editTitle', { code: dialog.indicator.code })
+              : t('indicator.addTitle')
         }
       >
-        {dialog?.type === 'indicator' && (
+        {dialog?.type === 'indicator' && dialog.propose && (
+          <ProposalForm
+            key={dialog.indicator?.id ?? 'new-proposal'}
+            indicator={dialog.indicator}
+            nodes={nodes}
+            mutation={proposals}
+            onDone={() => {
+              proposals.reset();
+              close();
+            }}
+          />
+        )}
+        {dialog?.type === 'indicator' && !dialog.propose && (
           <IndicatorForm
             key={dialog.indicator?.id ?? 'new'}
             indicator={dialog.indicator}
@@ -342,7 +391,10 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             mutation={dialog.indicator ? m.updateIndicator : m.createIndicator}
             onSubmit={(body, done) => {
               if (dialog.indicator) {
-                m.updateIndicator.mutate({ id: dialog.indicator.id, body, revision: dialog.indicator.revision }, { onSuccess: done });
+                m.updateIndicator.mutate(
+                  { id: dialog.indicator.id, body, revision: dialog.indicator.revision },
+                  { onSuccess: done },
+                );
               } else {
                 m.createIndicator.mutate(body, { onSuccess: done });
               }
@@ -355,10 +407,11 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           />
         )}
       </Modal>
-      {canEdit && (
+      {(canEdit || proposer) && (
         <BankModal
           frameworkId={frameworkId}
           collectiveId={collective?.id ?? null}
+          propose={proposer}
           opened={dialog?.type === 'bank'}
           onClose={close}
           // Additions go to the draft: show it.
@@ -380,7 +433,10 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             mutation={dialog.node ? m.updateNode : m.createNode}
             onSubmit={(body, done) => {
               if (dialog.node) {
-                m.updateNode.mutate({ id: dialog.node.id, body, revision: dialog.node.revision }, { onSuccess: done });
+                m.updateNode.mutate(
+                  { id: dialog.node.id, body, revision: dialog.node.revision },
+                  { onSuccess: done },
+                );
               } else {
                 m.createNode.mutate(body, { onSuccess: done });
               }
@@ -393,6 +449,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           />
         )}
       </Modal>
+      {framework.scope === 'common' && <CoConstructionPanel framework={framework} />}
     </Stack>
   );
 }
@@ -400,12 +457,18 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
 function IndicatorTable({
   indicators,
   editable,
+  proposer = false,
+  onPropose,
+  onProposeRemoval,
   onEdit,
   onDelete,
   deleting,
 }: {
   indicators: Indicator[];
   editable: boolean;
+  proposer?: boolean;
+  onPropose?: (indicator: Indicator) => void;
+  onProposeRemoval?: (indicator: Indicator) => void;
   onEdit: (indicator: Indicator) => void;
   onDelete: (indicator: Indicator) => void;
   deleting: boolean;
@@ -424,7 +487,7 @@ function IndicatorTable({
             <Table.Th>{t('indicator.computation')}</Table.Th>
             <Table.Th>{t('indicator.unit')}</Table.Th>
             <Table.Th>{t('indicator.polarity')}</Table.Th>
-            {editable && (
+            {(editable || proposer) && (
               <Table.Th>
                 <span className="socle-sr-only">{t('common.actions')}</span>
               </Table.Th>
@@ -476,6 +539,34 @@ function IndicatorTable({
                         variant="subtle"
                         color="red"
                         aria-label={t('indicator.deleteNamed', { code: indicator.code })}
+                      >
+                        <IconTrash size={18} />
+                      </ActionIcon>
+                    </ConfirmAction>
+                  </Group>
+                </Table.Td>
+              )}
+              {proposer && (
+                <Table.Td>
+                  <Group gap={2} wrap="nowrap" justify="flex-end">
+                    <Tooltip label={t('co.proposeChange', { code: indicator.code })}>
+                      <ActionIcon
+                        variant="subtle"
+                        onClick={() => onPropose?.(indicator)}
+                        aria-label={t('co.proposeChange', { code: indicator.code })}
+                      >
+                        <IconPencil size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <ConfirmAction
+                      message={t('co.proposeRemovalConfirm', { code: indicator.code })}
+                      confirmLabel={t('co.sendProposal')}
+                      onConfirm={() => onProposeRemoval?.(indicator)}
+                    >
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('co.proposeRemoval', { code: indicator.code })}
                       >
                         <IconTrash size={18} />
                       </ActionIcon>

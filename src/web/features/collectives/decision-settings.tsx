@@ -1,0 +1,114 @@
+import {
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { patch, seg } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { CollectiveDetail } from '../../api/types.ts';
+import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
+
+/** How the COPIL decides on a framework version: shown to all, changed by the coordinator's admins. */
+export function DecisionSettings({ collective }: { collective: CollectiveDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [rule, setRule] = useState(collective.decisionRule);
+  const [quorum, setQuorum] = useState<number | string>(collective.quorumPercent);
+  const [threshold, setThreshold] = useState<number | string>(collective.suppressionThreshold);
+  const save = useMutation({
+    mutationFn: () =>
+      patch<CollectiveDetail>(`/api/collectives/${seg(collective.id)}`, {
+        decisionRule: rule,
+        quorumPercent: Number(quorum),
+        suppressionThreshold: Number(threshold),
+      }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.collective(collective.id) }),
+        queryClient.invalidateQueries({ queryKey: keys.collectives }),
+        queryClient.invalidateQueries({ queryKey: ['frameworks'] }),
+      ]);
+    },
+  });
+  const fieldError = useFieldErrors(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="decision-title">
+      <Title order={2} fz={18} id="decision-title">
+        {t('decision.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('decision.intro')}
+      </Text>
+      {collective.canManage ? (
+        <form onSubmit={submit}>
+          <Stack gap="md" maw={560}>
+            <div>
+              <Text size="sm" fw={500} mb={4} id="decision-rule-label">
+                {t('decision.rule')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="decision-rule-label"
+                value={rule}
+                onChange={(v) => setRule(v)}
+                data={[
+                  { value: 'consensus', label: t('decision.consensus') },
+                  { value: 'majority', label: t('decision.majority') },
+                ]}
+              />
+              <Text size="xs" c="dimmed" mt={4}>
+                {t(`co.rule.${rule}`)}
+              </Text>
+            </div>
+            <NumberInput
+              label={t('decision.quorum')}
+              description={t('decision.quorumHint')}
+              min={0}
+              max={100}
+              suffix=" %"
+              value={quorum}
+              onChange={setQuorum}
+              error={fieldError('quorumPercent')}
+            />
+            <NumberInput
+              label={t('collective.threshold')}
+              description={t('collective.thresholdHint')}
+              min={2}
+              max={100}
+              value={threshold}
+              onChange={setThreshold}
+              error={fieldError('suppressionThreshold')}
+            />
+            <ErrorAlert error={save.error} />
+            <Group>
+              <Button type="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+              {save.isSuccess && (
+                <Text size="sm" c="socle" role="status">
+                  {t('decision.saved')}
+                </Text>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <Text size="sm" data-testid="decision-rule">
+          {t(`co.rule.${collective.decisionRule}`)}{' '}
+          {t('co.quorum', { percent: collective.quorumPercent })}
+        </Text>
+      )}
+    </Card>
+  );
+}
