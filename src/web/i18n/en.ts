@@ -901,6 +901,7 @@ export const en: Messages = {
     frozen: 'This version is under a COPIL vote: it does not change during the vote.',
     proposed: 'Proposed',
     propose: 'Propose',
+    bankIntro: 'Ready-made indicators with their suggested questions. Each can be proposed to the collective: the coordinating organisation brings it into the draft, then the COPIL votes.',
     proposeNamed: 'Propose “{{label}}” to the collective',
   },
   audit: {
@@ -914,7 +915,7 @@ export const en: Messages = {
     'proposal.accepted': 'brought in the proposal: {{label}}',
     'proposal.rejected': 'declined the proposal: {{label}}',
     'proposal.withdrawn': 'withdrew their proposal: {{label}}',
-    'comment.created': 'commented',
+    'comment.created': 'commented {{label}}',
     'vote.opened': 'opened the COPIL vote on version {{version}}',
     'ballot.cast': 'voted “{{choice}}” for {{organisation}} (version {{version}})',
     'vote.closed': 'closed the vote on version {{version}}: {{outcome}}',

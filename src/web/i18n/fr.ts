@@ -919,6 +919,7 @@ export const fr = {
     frozen: 'Cette version est soumise au vote du COPIL : elle ne change plus pendant le vote.',
     proposed: 'Proposé',
     propose: 'Proposer',
+    bankIntro: 'Des indicateurs prêts à l’emploi, avec leurs questions suggérées. Chacun peut être proposé au collectif : la tête de réseau l’intègre au brouillon, puis le COPIL vote.',
     proposeNamed: 'Proposer « {{label}} » au collectif',
   },
   audit: {
@@ -932,7 +933,7 @@ export const fr = {
     'proposal.accepted': 'a intégré la proposition : {{label}}',
     'proposal.rejected': 'a refusé la proposition : {{label}}',
     'proposal.withdrawn': 'a retiré sa proposition : {{label}}',
-    'comment.created': 'a commenté',
+    'comment.created': 'a commenté {{label}}',
     'vote.opened': 'a ouvert le vote du COPIL sur la version {{version}}',
     'ballot.cast': 'a voté « {{choice}} » pour {{organisation}} (version {{version}})',
     'vote.closed': 'a clos le vote sur la version {{version}} : {{outcome}}',

@@ -415,14 +415,14 @@ export async function audit(
   values: { userId: string; frameworkId?: string | null; collectiveId?: string | null; organisationId?: string | null; action: string; detail?: Record<string, unknown> },
 ) {
   await db.execute(sql`
-    insert into audit_events (user_id, user_name, framework_id, collective_id, organisation_id, action, detail)
-    select ${values.userId}, coalesce((select name from users where id = ${values.userId}), ''),
+    insert into audit_events (at, user_id, user_name, framework_id, collective_id, organisation_id, action, detail)
+    select clock_timestamp(), ${values.userId}, coalesce((select name from users where id = ${values.userId}), ''),
       ${values.frameworkId ?? null}, ${values.collectiveId ?? null}, ${values.organisationId ?? null},
       ${values.action}, ${JSON.stringify(values.detail ?? {})}::jsonb`);
 }
 
 export async function listAudit(db: Conn, frameworkId: string, limit: number) {
-  return db.select().from(auditEvents).where(eq(auditEvents.frameworkId, frameworkId)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(limit);
+  return db.select().from(auditEvents).where(eq(auditEvents.frameworkId, frameworkId)).orderBy(desc(auditEvents.seq)).limit(limit);
 }
 
 // ——— Organisations adopting a common version ———

@@ -702,11 +702,11 @@ export async function createComment(db: Db, userId: string, frameworkId: string,
   const access = await frameworkAccess(db, userId, frameworkId);
   commonOnly(access);
   if (!access.canPropose && !access.canEdit) throw cannotPropose();
-  if (input.proposalId) await findOwnProposal(db, frameworkId, input.proposalId);
+  const about = input.proposalId ? await findOwnProposal(db, frameworkId, input.proposalId) : null;
   const organisationId = access.canPropose ? speakingFor(access) : (access.collective?.coordinatorOrganisationId ?? null);
   const row = await db.transaction(async (tx) => {
     const c = await repo.insertComment(tx, { frameworkId, proposalId: input.proposalId, organisationId, userId, body: input.body });
-    await repo.audit(tx, { userId, frameworkId, organisationId, action: 'comment.created', detail: { commentId: c.id, proposalId: input.proposalId } });
+    await repo.audit(tx, { userId, frameworkId, organisationId, action: 'comment.created', detail: { commentId: c.id, proposalId: input.proposalId, title: about ? proposalTitle(about.proposal) : '' } });
     return c;
   });
   return presentComment((await repo.listComments(db, frameworkId, input.proposalId)).find((c) => c.id === row.id)!);

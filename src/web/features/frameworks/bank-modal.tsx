@@ -124,7 +124,7 @@ function BankSearch({
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {t('bank.intro')}
+        {propose ? t('co.bankIntro') : t('bank.intro')}
       </Text>
       {collectiveId && <CollectiveBankForm collectiveId={collectiveId} />}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">

@@ -44,8 +44,9 @@ import { useFrameworkMutations } from './use-framework-mutations.ts';
 export function FrameworkPage() {
   const { t } = useTranslation();
   const { org, collective } = useWorkspace();
-  const [tab, setTab] = useState<string | null>(collective ? 'common' : 'specific');
-  const active = collective ? tab : 'specific';
+  const [tab, setTab] = useState<string | null>(null);
+  // The collective may load after the page: the common framework comes first once it is known.
+  const active = collective ? (tab ?? 'common') : 'specific';
   return (
     <>
       <PageHeader title={t('framework.title')} description={t('framework.intro')} />
