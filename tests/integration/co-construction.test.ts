@@ -320,4 +320,9 @@ describe('organisations adopt a version', () => {
     const version = json<Version>(await eve.get(`/api/frameworks/${fwId}/versions/${v1.id}`));
     expect(version).toMatchObject({ number: 1, status: 'retired' });
   });
+
+  it('refuses a NUL character with a 400, not a server error', async () => {
+    const res = await alice.post(`/api/frameworks/${fwId}/indicators`, { ...shareIndicator('NUL1'), labelFr: 'Nul\u0000 ici' });
+    expect(res.statusCode).toBe(400);
+  });
 });

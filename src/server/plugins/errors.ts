@@ -67,6 +67,9 @@ function fromPostgres(wrapped: PgLike): Problem | null {
     case '22003':
     case '22007':
     case '22008':
+    // A NUL character, or bytes that are not text: PostgreSQL refuses them in text.
+    case '22021':
+    case '22P05':
       return problemOf(400, 'invalid_value', 'Une valeur est invalide.', 'A value is invalid.');
     case '40001':
     case '40P01':
