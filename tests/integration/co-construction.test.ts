@@ -127,6 +127,28 @@ describe('proposals and comments', () => {
   });
 });
 
+describe('proposals on the theory of change', () => {
+  it('adds, changes and removes a node through accepted proposals; nodes of other frameworks are unknown', async () => {
+    const accept = async (id: string) => {
+      const res = await alice.post(`/api/frameworks/${fwId}/proposals/${id}/decision`, { decision: 'accept' });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const add = json<{ id: string; title: string }>(await dan.post(`/api/frameworks/${fwId}/proposals`, { action: 'add_node', node: { kind: 'impact', labelFr: 'Pouvoir d’agir' } }));
+    expect(add.title).toBe('Pouvoir d’agir');
+    await accept(add.id);
+    const node = (await fw()).draft!.nodes.find((n) => n.labelFr === 'Pouvoir d’agir')!;
+    const edit = json<{ id: string }>(await carla.post(`/api/frameworks/${fwId}/proposals`, { action: 'edit_node', nodeId: node.id, changes: { labelFr: 'Pouvoir d’agir retrouvé' } }));
+    await accept(edit.id);
+    expect((await fw()).draft!.nodes.map((n) => n.labelFr)).toContain('Pouvoir d’agir retrouvé');
+    const remove = json<{ id: string }>(await eve.post(`/api/frameworks/${fwId}/proposals`, { action: 'remove_node', nodeId: node.id }));
+    await accept(remove.id);
+    expect((await fw()).draft!.nodes.map((n) => n.labelFr)).not.toContain('Pouvoir d’agir retrouvé');
+
+    const own = json<{ id: string }>(await bob.post(`/api/frameworks/${a.specificFrameworkId}/nodes`, { kind: 'impact', labelFr: 'Nœud d’ailleurs' }));
+    expect((await bob.post(`/api/frameworks/${fwId}/proposals`, { action: 'edit_node', nodeId: own.id, changes: { labelFr: 'Autre nom' } })).statusCode).toBe(404);
+  });
+});
+
 describe('COPIL vote', () => {
   it('refuses a direct adoption when the COPIL has members other than the coordinator', async () => {
     const res = await alice.post(`/api/frameworks/${fwId}/adopt`);

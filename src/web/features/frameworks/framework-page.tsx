@@ -86,7 +86,7 @@ export function FrameworkPage() {
 
 type Dialog =
   | { type: 'indicator'; indicator: Indicator | null; propose?: boolean }
-  | { type: 'node'; parentId: string | null; node?: TocNode }
+  | { type: 'node'; parentId: string | null; node?: TocNode; propose?: boolean }
   | { type: 'bank' }
   | null;
 
@@ -257,6 +257,15 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
                 {t('node.add')}
               </Button>
             )}
+            {proposer && (
+              <Button
+                variant="light"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setDialog({ type: 'node', parentId: null, propose: true })}
+              >
+                {t('co.proposeNode')}
+              </Button>
+            )}
           </Group>
         </Group>
         {nodes.length === 0 ? (
@@ -423,9 +432,30 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
         opened={dialog?.type === 'node'}
         onClose={close}
         size="lg"
-        title={dialog?.type === 'node' && dialog.node ? t('node.editTitle') : t('node.addTitle')}
+        title={
+          dialog?.type === 'node' && dialog.propose
+            ? t('co.proposeNode')
+            : dialog?.type === 'node' && dialog.node
+              ? t('node.editTitle')
+              : t('node.addTitle')
+        }
       >
-        {dialog?.type === 'node' && (
+        {dialog?.type === 'node' && dialog.propose && (
+          <NodeForm
+            key="new-node-proposal"
+            nodes={nodes}
+            parentId={dialog.parentId}
+            mutation={proposals}
+            onSubmit={(body, done) =>
+              proposals.mutate({ action: 'add_node', node: body, rationale: '' }, { onSuccess: done })
+            }
+            onDone={() => {
+              proposals.reset();
+              close();
+            }}
+          />
+        )}
+        {dialog?.type === 'node' && !dialog.propose && (
           <NodeForm
             key={dialog.node?.id ?? 'new'}
             nodes={nodes}
