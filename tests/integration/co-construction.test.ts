@@ -244,6 +244,10 @@ describe('COPIL vote', () => {
   it('a cancelled vote returns the version to draft', async () => {
     await alice.post(`/api/frameworks/${fwId}/indicators`, shareIndicator('V3'));
     expect((await alice.post(`/api/frameworks/${fwId}/vote`)).statusCode).toBe(201);
+    // The electorate is the COPIL when the vote opened: leaving it meanwhile does not take the ballot away.
+    expect((await alice.patch(`/api/collectives/${collective.id}/members/${a.id}`, { copil: false })).statusCode).toBe(200);
+    expect(json<Vote>(await bob.post(`/api/frameworks/${fwId}/vote/ballots`, { choice: 'for' })).tally).toMatchObject({ electorate: 3, cast: 1 });
+    expect((await alice.patch(`/api/collectives/${collective.id}/members/${a.id}`, { copil: true })).statusCode).toBe(200);
     expect((await bob.post(`/api/frameworks/${fwId}/vote/cancel`)).statusCode).toBe(403);
     expect(json<Vote>(await alice.post(`/api/frameworks/${fwId}/vote/cancel`)).outcome).toBe('cancelled');
     expect((await fw()).draft?.status).toBe('draft');
@@ -287,6 +291,8 @@ describe('diff, audit and concurrent edits', () => {
       'Alice:version.adopted',
       'Alice:indicator.updated',
       'Alice:vote.cancelled',
+      'Alice:collective.updated',
+      'Alice:copil.changed',
     ]) {
       expect(actions).toContain(expected);
     }

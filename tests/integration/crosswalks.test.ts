@@ -173,8 +173,18 @@ describe('crosswalks', () => {
     expect(accord.value).toBeCloseTo(3 / 5, 12);
   });
 
+  it('refuses a crosswalk onto an indicator another question of the same questionnaire feeds: the same people would count twice', async () => {
+    const res = await bob.post(`/api/organisations/${orgB.id}/crosswalks`, { questionId: qB.questions[2]!.id, frameworkId: fw, indicatorCode: 'DUREE', rule: { type: 'linear', factor: 1, divisor: 60 } });
+    expect(res.statusCode).toBe(400);
+    expect(json<Problem>(res).code).toBe('indicator_already_in_questionnaire');
+  });
+
   it('counts both the direct answers and the crosswalked ones of an organisation, which still counts once', async () => {
-    await createCrosswalk(bob, orgB.id, { questionId: qB.questions[2]!.id, frameworkId: fw, indicatorCode: 'DUREE', rule: { type: 'linear', factor: 1, divisor: 60 } });
+    // Minutes from another survey (other people), mapped onto the hours indicator.
+    const other = await createQuestionnaire(bob, orgB.id, [{ type: 'number', labelFr: 'Minutes d’accompagnement (autre enquête)', min: 0, max: 6000 }]);
+    const campaign = await createCampaign(bob, orgB.id, other.id, '2026');
+    for (const m of [90, 30]) expect((await submit(anonymous, campaign.slug, { [other.questions[0]!.id]: m })).statusCode).toBe(201);
+    await createCrosswalk(bob, orgB.id, { questionId: other.questions[0]!.id, frameworkId: fw, indicatorCode: 'DUREE', rule: { type: 'linear', factor: 1, divisor: 60 } });
     const duree = find(await collectiveResults(), 'DUREE');
     // Hours answered directly: 2. Minutes converted: 90 → 1.5, 30 → 0.5.
     expect(duree).toMatchObject({ n: 3, organisations: 1, crosswalkOrganisations: 1 });
@@ -284,5 +294,25 @@ describe('crosswalks', () => {
     const doc = json<{ paths: Record<string, Record<string, { operationId?: string }>> }>(await alice.get('/api/openapi.json'));
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
     expect(ids).toEqual(expect.arrayContaining(['listCrosswalks', 'createCrosswalk', 'updateCrosswalk', 'deleteCrosswalk', 'previewCrosswalk']));
+  });
+
+  it('keeps a crosswalk when its questionnaire is edited, and carries it to a new version of it', async () => {
+    const q = await createQuestionnaire(bob, orgB.id, [{ type: 'scale', labelFr: 'Note de 0 à 10 (suivi)', min: 0, max: 10 }], 'Suivi');
+    await createCrosswalk(bob, orgB.id, { questionId: q.questions[0]!.id, frameworkId: fw, indicatorCode: 'SAT', rule: cuts });
+    const onSuivi = async () => json<{ questionLabel: string }[]>(await bob.get(`/api/organisations/${orgB.id}/crosswalks`)).filter((c) => c.questionLabel.startsWith('Note de 0 à 10 (suivi'));
+    // Without answers: changed in place, the crosswalk stays.
+    const edited = await bob.put(`/api/organisations/${orgB.id}/questionnaires/${q.id}`, { title: 'Suivi', questions: [{ type: 'scale', labelFr: 'Note de 0 à 10 (suivi, revue)', min: 0, max: 10 }] });
+    expect(json<{ newVersion: boolean }>(edited).newVersion).toBe(false);
+    expect(await onSuivi()).toHaveLength(1);
+    // With answers: a new version, whose unchanged question keeps the crosswalk.
+    const campaign = await createCampaign(bob, orgB.id, q.id, '2027');
+    expect((await submit(anonymous, campaign.slug, { [q.questions[0]!.id]: 10 })).statusCode).toBe(201);
+    const v2 = json<{ newVersion: boolean; questions: { id: string }[] }>(await bob.put(`/api/organisations/${orgB.id}/questionnaires/${q.id}`, { title: 'Suivi v2', questions: [{ type: 'scale', labelFr: 'Note de 0 à 10 (suivi, v2)', min: 0, max: 10 }] }));
+    expect(v2.newVersion).toBe(true);
+    expect(await onSuivi()).toHaveLength(2);
+    expect((await submit(anonymous, campaign.slug, { [v2.questions[0]!.id]: 8 })).statusCode).toBe(201);
+    const sat = json<{ indicators: { code: string; n: number; value: number | null }[] }>(await alice.get(`/api/collectives/${collective.id}/results?period=2027`)).indicators.find((i) => i.code === 'SAT')!;
+    // 10 → 5 before the new version, 8 → 4 after it.
+    expect(sat).toMatchObject({ n: 2, value: 4.5 });
   });
 });

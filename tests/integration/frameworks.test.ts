@@ -115,6 +115,22 @@ describe('specific framework', () => {
 });
 
 describe('editing rules', () => {
+  it('finds a node’s copy in the draft from any earlier version', async () => {
+    const fwId = assoc.specificFrameworkId;
+    const node = json<{ id: string }>(await bob.post(`/api/frameworks/${fwId}/nodes`, { kind: 'impact', labelFr: 'Finalité v1' }));
+    await addIndicator(bob, fwId, shareIndicator('LIN1'));
+    await adopt(bob, fwId);
+    await addIndicator(bob, fwId, shareIndicator('LIN2'));
+    await adopt(bob, fwId);
+    // The id of version 1's node reaches the copy in the draft of version 3.
+    const res = await bob.patch(`/api/frameworks/${fwId}/nodes/${node.id}`, { labelFr: 'Finalité revue' });
+    expect(res.statusCode, res.body).toBe(200);
+    const fw = json<Fw>(await bob.get(`/api/frameworks/${fwId}`));
+    expect(fw.draft?.number).toBe((fw.adopted?.number ?? 0) + 1);
+    expect(fw.draft?.nodes.map((n) => n.labelFr)).toContain('Finalité revue');
+    expect(fw.adopted?.nodes.map((n) => n.labelFr)).toContain('Finalité v1');
+  });
+
   it('changes only the fields a PATCH names', async () => {
     const fw = assoc.specificFrameworkId;
     const created = await addIndicator(bob, fw, { ...shareIndicator('P1'), labelEn: 'Kept', unit: 'personnes', polarity: 'lower_is_better' });

@@ -140,6 +140,24 @@ describe('series breaks', () => {
     expect(points.find((p) => p.period === '2025' && p.series === 2)).toMatchObject({ value: null, n: 1 });
   });
 
+  it('keeps an answer from a form opened before a new version that adds a required question', async () => {
+    const q = await createQuestionnaire(bob, assoc.id, [{ type: 'text', labelFr: 'Un mot ?' }], 'Formulaire ouvert');
+    const campaign = await createCampaign(bob, assoc.id, q.id, '2026');
+    expect((await submit(anonymous, campaign.slug, { [q.questions[0]!.id]: 'avant' })).statusCode).toBe(201);
+    const v2 = await bob.put(`/api/organisations/${assoc.id}/questionnaires/${q.id}`, {
+      title: 'Formulaire ouvert',
+      questions: [
+        { type: 'text', labelFr: 'Un mot ?' },
+        { type: 'text', labelFr: 'Votre ville ?', required: true },
+      ],
+    });
+    expect(json<{ newVersion: boolean }>(v2).newVersion).toBe(true);
+    // The page was opened on version 1: its answer is kept against version 1.
+    expect((await submit(anonymous, campaign.slug, { [q.questions[0]!.id]: 'pendant' })).statusCode).toBe(201);
+    const old = json<{ responseCount: number }>(await bob.get(`/api/organisations/${assoc.id}/questionnaires/${q.id}`));
+    expect(old.responseCount).toBe(2);
+  });
+
   it('edits a questionnaire without answers in place', async () => {
     const q = await createQuestionnaire(bob, assoc.id, question(fwId), 'Sans réponse');
     const res = await bob.put(`/api/organisations/${assoc.id}/questionnaires/${q.id}`, { title: 'Sans réponse (corrigé)', questions: question(fwId) });

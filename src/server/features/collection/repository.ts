@@ -26,42 +26,56 @@ export async function insertQuestionnaire(db: Db, organisationId: string, values
   });
 }
 
+/** Same question for a crosswalk: the same type, choices and range. */
+function sameShape(a: QuestionValues, b: QuestionValues): boolean {
+  return a.type === b.type && a.min === b.min && a.max === b.max && JSON.stringify(a.options.map((o) => o.value)) === JSON.stringify(b.options.map((o) => o.value));
+}
+
 /**
- * Replaces a questionnaire's questions in place (only while it has no answers), or, once it
- * has answers, writes a new version: the old one and its answers stay as they were, and the
- * open campaigns move to the new version.
+ * Changes a questionnaire. While it has no answers, its questions are changed in place,
+ * position by position, so that what refers to them (crosswalks) stays. Once it has answers,
+ * a new version is written: the old one and its answers stay as they were, open campaigns move
+ * to the new version, and crosswalks follow the questions whose shape did not change. The
+ * choice is made inside the transaction, with the questionnaire locked, so that an answer
+ * arriving meanwhile is never lost.
  */
-export async function reviseQuestionnaire(
-  db: Db,
-  old: { id: string; organisationId: string; version: number },
-  mode: 'in_place' | 'new_version',
-  values: { title: string; introFr: string },
-  qs: QuestionValues[],
-) {
+export async function reviseQuestionnaire(db: Db, old: { id: string; organisationId: string; version: number }, values: { title: string; introFr: string }, qs: QuestionValues[]) {
   return db.transaction(async (tx) => {
-    if (mode === 'in_place') {
+    await tx.execute(sql`select id from questionnaires where id = ${old.id} for update`);
+    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(responses).where(eq(responses.questionnaireId, old.id));
+    const before = await tx.select().from(questions).where(eq(questions.questionnaireId, old.id)).orderBy(asc(questions.position));
+    if (Number(n) === 0) {
       await tx.update(questionnaires).set(values).where(eq(questionnaires.id, old.id));
-      await tx.delete(questions).where(eq(questions.questionnaireId, old.id));
-      if (qs.length > 0) await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: old.id })));
-      return { id: old.id, movedCampaigns: 0 };
+      for (const [position, q] of qs.entries()) {
+        const existing = before[position];
+        if (existing) await tx.update(questions).set({ ...q, position }).where(eq(questions.id, existing.id));
+        else await tx.insert(questions).values({ ...q, position, questionnaireId: old.id });
+      }
+      for (const extra of before.slice(qs.length)) await tx.delete(questions).where(eq(questions.id, extra.id));
+      return { id: old.id, newVersion: false, movedCampaigns: 0 };
     }
     const [row] = await tx
       .insert(questionnaires)
       .values({ ...values, organisationId: old.organisationId, version: old.version + 1, previousId: old.id })
       .returning();
-    if (qs.length > 0) await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: row!.id })));
+    const created = qs.length > 0 ? await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: row!.id }))).returning() : [];
+    for (const [position, q] of created.entries()) {
+      const was = before[position];
+      if (!was || !sameShape(was, q)) continue;
+      await tx.execute(sql`
+        insert into crosswalks (organisation_id, question_id, framework_id, indicator_code, rule, indicator_definition, created_by)
+        select organisation_id, ${q.id}, framework_id, indicator_code, rule, indicator_definition, created_by
+        from crosswalks where question_id = ${was.id}
+        on conflict do nothing`);
+    }
     await tx.update(questionnaires).set({ supersededAt: sql`now()` }).where(eq(questionnaires.id, old.id));
     const moved = await tx
       .update(campaigns)
       .set({ questionnaireId: row!.id })
       .where(and(eq(campaigns.questionnaireId, old.id), eq(campaigns.status, 'open')))
       .returning({ id: campaigns.id });
-    return { id: row!.id, movedCampaigns: moved.length };
+    return { id: row!.id, newVersion: true, movedCampaigns: moved.length };
   });
-}
-
-export async function lockQuestionnaire(db: Db, questionnaireId: string) {
-  await db.execute(sql`select id from questionnaires where id = ${questionnaireId} for update`);
 }
 
 /** The earlier versions of a questionnaire, newest first (bounded). */
@@ -173,6 +187,9 @@ export async function insertResponse(
   clean: CleanAnswer[],
 ): Promise<{ responseId: string; duplicate: boolean }> {
   return db.transaction(async (tx) => {
+    // Waits while the questionnaire is being changed (reviseQuestionnaire), so that its choice
+    // between editing in place and writing a new version sees every answer.
+    await tx.execute(sql`select id from questionnaires where id = ${values.questionnaireId} for share`);
     const inserted = await tx.insert(responses).values(values).onConflictDoNothing().returning({ id: responses.id });
     const id = inserted[0]?.id;
     if (!id) {

@@ -137,9 +137,8 @@ export async function updateQuestionnaire(db: Db, userId: string, organisationId
     throw new Conflict('questionnaire_superseded', 'Une version plus récente de ce questionnaire existe : modifiez-la plutôt.', 'A newer version of this questionnaire exists: edit that one instead.');
   }
   const definitions = await checkQuestions(db, organisationId, input.questions);
-  const mode = Number(row.responseCount) > 0 ? 'new_version' : 'in_place';
-  const result = await repo.reviseQuestionnaire(db, row.questionnaire, mode, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions));
-  return { ...(await getQuestionnaire(db, userId, organisationId, result.id)), newVersion: mode === 'new_version', movedCampaigns: result.movedCampaigns };
+  const result = await repo.reviseQuestionnaire(db, row.questionnaire, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions));
+  return { ...(await getQuestionnaire(db, userId, organisationId, result.id)), newVersion: result.newVersion, movedCampaigns: result.movedCampaigns };
 }
 
 export async function getQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string) {
@@ -232,7 +231,7 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
   }
   let checked = checkAnswers(questions, input.answers);
   let questionnaireId = found.questionnaire.id;
-  if (!checked.ok && checked.errors.every((e) => e.code === 'unknown_question')) {
+  if (!checked.ok && checked.errors.some((e) => e.code === 'unknown_question')) {
     // A form opened before the questionnaire got a new version is still accepted, against the
     // version it shows: its answers are not lost and keep their meaning.
     for (const previousId of await repo.previousVersions(db, found.questionnaire.id)) {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
+import type { Tx } from '../frameworks/repository.ts';
 import { collectiveMembers, collectives, frameworks, frameworkVersions, memberships, organisations } from '../../../db/schema/index.ts';
 
 export async function slugTaken(db: Db, slug: string) {
@@ -163,7 +164,7 @@ export async function activeCollectivesOf(db: Db, organisationId: string) {
     .orderBy(asc(collectives.name));
 }
 
-export async function updateCollective(db: Db, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
+export async function updateCollective(db: Db | Tx, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
   if (Object.keys(values).length === 0) return;
   await db.update(collectives).set(values).where(eq(collectives.id, collectiveId));
 }

@@ -3,6 +3,7 @@ import { Conflict, Forbidden, NotFound } from '../../../domain/errors.ts';
 import { chooseSlug } from '../../slug.ts';
 import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
 import { findBySlug } from '../organisations/repository.ts';
+import { audit } from '../frameworks/repository.ts';
 import * as repo from './repository.ts';
 
 type Participation = Awaited<ReturnType<typeof repo.myParticipations>>[number];
@@ -102,8 +103,14 @@ export async function addMember(db: Db, userId: string, collectiveId: string, in
 }
 
 export async function updateMember(db: Db, userId: string, collectiveId: string, organisationId: string, input: { copil: boolean }) {
-  requireManage(await collectiveAccess(db, userId, collectiveId));
-  if (!(await repo.setCopil(db, collectiveId, organisationId, input.copil))) await memberOf(db, collectiveId, organisationId);
+  const access = await collectiveAccess(db, userId, collectiveId);
+  requireManage(access);
+  const before = await memberOf(db, collectiveId, organisationId);
+  await repo.setCopil(db, collectiveId, organisationId, input.copil);
+  if (before.copil !== input.copil) {
+    // Who sits on the COPIL decides votes: the framework's history says when it changed.
+    await audit(db, { userId, frameworkId: access.collective.commonFrameworkId, collectiveId, organisationId, action: 'copil.changed', detail: { organisation: before.name, copil: input.copil } });
+  }
   return memberOf(db, collectiveId, organisationId);
 }
 
@@ -130,6 +137,13 @@ export async function updateCollective(
 ) {
   const access = await collectiveAccess(db, userId, collectiveId);
   requireManage(access);
-  await repo.updateCollective(db, collectiveId, patch);
+  const c = access.collective;
+  const changes = (['suppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
+    .filter((k) => patch[k] !== undefined && patch[k] !== c[k])
+    .map((k) => ({ field: k, before: c[k], after: patch[k] }));
+  await db.transaction(async (tx) => {
+    await repo.updateCollective(tx, collectiveId, patch);
+    if (changes.length > 0) await audit(tx, { userId, frameworkId: c.commonFrameworkId, collectiveId, action: 'collective.updated', detail: { changes } });
+  });
   return getCollective(db, userId, collectiveId);
 }

@@ -47,6 +47,20 @@ export async function findOwnQuestion(db: Db, organisationId: string, questionId
   return rows[0]?.question ?? null;
 }
 
+/**
+ * Other questions of the same questionnaire that already reach this indicator, directly or
+ * through a crosswalk: a second one would count the same people twice.
+ */
+export async function otherSourcesInQuestionnaire(db: Db, questionId: string, frameworkId: string, indicatorCode: string): Promise<number> {
+  const result = await db.execute(sql`
+    select count(*)::int as n from questions q
+    join questions mine on mine.id = ${questionId} and mine.questionnaire_id = q.questionnaire_id
+    where q.id <> mine.id
+      and ((q.indicator_framework_id = ${frameworkId} and q.indicator_code = ${indicatorCode})
+        or exists (select 1 from crosswalks c where c.question_id = q.id and c.framework_id = ${frameworkId} and c.indicator_code = ${indicatorCode}))`);
+  return Number((result as { rows: { n: unknown }[] }).rows[0]?.n ?? 0);
+}
+
 export async function crosswalkExists(db: Db, questionId: string, frameworkId: string, indicatorCode: string) {
   const rows = await db
     .select({ id: crosswalks.id })

@@ -5,6 +5,7 @@ import { figureFromPartial } from '../../../domain/indicator-value.ts';
 import type { Computation } from '../../../contracts/frameworks.ts';
 import { activeCollectivesOf } from '../collectives/repository.ts';
 import { indicatorsOf, latestAdoptedVersions } from '../frameworks/repository.ts';
+import { commonVersionsFor } from '../frameworks/service.ts';
 import { requireOrgRole } from '../organisations/access.ts';
 import * as repo from './repository.ts';
 
@@ -69,7 +70,8 @@ async function commonIndicator(db: Db, organisationId: string, frameworkId: stri
       [{ field: 'body.frameworkId', message: 'référentiel commun inconnu / unknown common framework', code: 'not_a_common_framework' }],
     );
   }
-  const [version] = await latestAdoptedVersions(db, [frameworkId]);
+  // The version the organisation works with (its choice, else the latest adopted).
+  const version = (await commonVersionsFor(db, organisationId)).find((c) => c.collective.frameworkId === frameworkId)?.inUse;
   const indicator = version ? (await indicatorsOf(db, [version.id])).find((i) => i.code === code) : undefined;
   if (!indicator) {
     throw new Invalid(
@@ -100,6 +102,12 @@ async function checkCrosswalk(db: Db, organisationId: string, input: { questionI
       'The conversion rule needs fixing.',
       errors.map((e) => ({ field: `body.${e.field}`, message: `${e.fr} / ${e.en}`, code: e.code })),
     );
+  }
+  if ((await repo.otherSourcesInQuestionnaire(db, question.id, input.frameworkId, input.indicatorCode)) > 0) {
+    // The same respondents would be counted twice in the indicator.
+    throw new Invalid('indicator_already_in_questionnaire', 'Une autre question de ce questionnaire alimente déjà cet indicateur : les mêmes personnes seraient comptées deux fois.', 'Another question of this questionnaire already feeds this indicator: the same people would be counted twice.', [
+      { field: 'body.questionId', message: 'déjà alimenté / already fed', code: 'indicator_already_in_questionnaire' },
+    ]);
   }
   return { question, computation, definitionKey };
 }

@@ -71,6 +71,8 @@ interface Access {
   votingOrganisations: { id: string; name: string }[];
   /** The caller's active member organisations where they are at least contributor. */
   proposingOrganisations: string[];
+  /** The caller's active member organisations where they are admin: a ballot is theirs to cast if the organisation is in the vote's electorate. */
+  adminOrganisations: { id: string; name: string }[];
   collective: CollectiveAccess['collective'] | null;
 }
 
@@ -88,20 +90,22 @@ async function frameworkAccess(db: Db, userId: string, frameworkId: string): Pro
     }
     const active = access.mine.filter((p) => p.status === 'active');
     const proposing = active.filter((p) => roleAtLeast(p.role, 'contributor')).map((p) => p.organisationId);
-    const voting = active.filter((p) => p.copil && roleAtLeast(p.role, 'admin')).map((p) => p.organisationId);
-    const names = await repo.organisationNames(db, voting);
+    const admins = active.filter((p) => roleAtLeast(p.role, 'admin'));
+    const names = await repo.organisationNames(db, admins.map((p) => p.organisationId));
+    const named = (id: string) => ({ id, name: names.get(id) ?? '' });
     return {
       framework,
       canEdit: access.canEditCommon,
       canPropose: proposing.length > 0,
-      votingOrganisations: voting.map((id) => ({ id, name: names.get(id) ?? '' })),
+      votingOrganisations: admins.filter((p) => p.copil).map((p) => named(p.organisationId)),
       proposingOrganisations: proposing,
+      adminOrganisations: admins.map((p) => named(p.organisationId)),
       collective: access.collective,
     };
   }
   const role = await findRole(db, userId, framework.organisationId!);
   if (!role) throw frameworkNotFound();
-  return { framework, canEdit: roleAtLeast(role, 'contributor'), canPropose: false, votingOrganisations: [], proposingOrganisations: [], collective: null };
+  return { framework, canEdit: roleAtLeast(role, 'contributor'), canPropose: false, votingOrganisations: [], proposingOrganisations: [], adminOrganisations: [], collective: null };
 }
 
 function readOnly(framework: FrameworkRow) {
@@ -209,12 +213,28 @@ function codeTaken(code: string) {
   ]);
 }
 
+/**
+ * The draft's copy of a node of an earlier version: its direct copy, or, for an older version,
+ * the draft node of the same lineage (copies remember only the node they were copied from).
+ */
+async function copyInDraft(tx: repo.Tx, draftId: string, node: { id: string; versionId: string }) {
+  const direct = await repo.findNodeByOrigin(tx, draftId, node.id);
+  if (direct) return direct;
+  const version = await repo.findVersion(tx, node.versionId);
+  if (!version) return null;
+  const all = await repo.allNodesOf(tx, version.frameworkId);
+  const lineages = nodeLineages(all);
+  const lineage = lineages.get(node.id);
+  const inDraft = all.find((n) => n.versionId === draftId && lineages.get(n.id) === lineage);
+  return inDraft ? ((await repo.findNode(tx, inDraft.id))?.node ?? null) : null;
+}
+
 /** A node given by the caller may belong to the adopted version: use its copy in the draft. */
 async function draftNodeId(tx: repo.Tx, draftId: string, nodeId: string | null | undefined): Promise<string | null | undefined> {
   if (nodeId === undefined || nodeId === null) return nodeId;
   const found = await repo.findNode(tx, nodeId);
   if (found?.version.id === draftId) return nodeId;
-  const copy = found ? await repo.findNodeByOrigin(tx, draftId, nodeId) : null;
+  const copy = found ? await copyInDraft(tx, draftId, found.node) : null;
   if (!copy) throw new Invalid('node_not_found', 'Ce nœud n’existe pas dans ce référentiel.', 'This node is not in this framework.', [{ field: 'body.nodeId', message: 'unknown node' }]);
   return copy.id;
 }
@@ -321,7 +341,7 @@ async function draftNode(tx: repo.Tx, frameworkId: string, nodeId: string) {
   if (!found || found.version.frameworkId !== frameworkId) throw new NotFound('node_not_found', 'Nœud introuvable.', 'Node not found.');
   const draft = await editableDraft(tx, frameworkId);
   if (found.version.id === draft.id) return { draft, node: found.node };
-  const copy = await repo.findNodeByOrigin(tx, draft.id, nodeId);
+  const copy = await copyInDraft(tx, draft.id, found.node);
   if (!copy) throw new Conflict('node_removed_in_draft', 'Ce nœud a été retiré du brouillon.', 'This node was removed from the draft.');
   return { draft, node: copy };
 }
@@ -480,7 +500,8 @@ export async function castBallot(db: Db, userId: string, frameworkId: string, in
   const vote = await db.transaction(async (tx) => {
     await repo.lockFramework(tx, frameworkId);
     const { version, vote } = await openVoteOf(tx, frameworkId);
-    const eligible = access.votingOrganisations.filter((o) => vote.electorate.includes(o.id));
+    // The electorate is the COPIL as it was when the vote opened.
+    const eligible = access.adminOrganisations.filter((o) => vote.electorate.includes(o.id));
     if (eligible.length === 0) {
       throw new Forbidden('not_copil', 'Seuls les membres du COPIL votent (par un administrateur de leur organisation).', 'Only COPIL members vote (through an admin of their organisation).');
     }

@@ -32,10 +32,14 @@ export interface IndicatorValues {
  * written.
  */
 export async function replaceDraftContent(tx: Tx, draftId: string, nodes: NodeValues[], items: IndicatorValues[]) {
+  // A node that comes back with the same kind and label keeps the origin of the one it
+  // replaces, so that it is still followed across versions (diffs, edits aimed at old ids).
+  const previous = await tx.select({ kind: tocNodes.kind, labelFr: tocNodes.labelFr, originId: tocNodes.originId }).from(tocNodes).where(eq(tocNodes.versionId, draftId));
+  const originOf = new Map(previous.filter((n) => n.originId).map((n) => [`${n.kind}|${n.labelFr}`, n.originId]));
   await tx.delete(indicators).where(eq(indicators.versionId, draftId));
   await tx.delete(tocNodes).where(eq(tocNodes.versionId, draftId));
   if (nodes.length > 0) {
-    await tx.insert(tocNodes).values(nodes.map((n, position) => ({ ...n, versionId: draftId, position })));
+    await tx.insert(tocNodes).values(nodes.map((n, position) => ({ ...n, versionId: draftId, position, originId: originOf.get(`${n.kind}|${n.labelFr}`) ?? null })));
   }
   if (items.length > 0) {
     await tx.insert(indicators).values(
