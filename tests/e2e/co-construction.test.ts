@@ -103,6 +103,7 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
       unit: '/5',
       computation: { type: 'mean' },
     });
+    await api('POST', `/api/frameworks/${frameworkId}/nodes`, alice, { kind: 'impact', labelFr: 'Pouvoir d’agir' });
     await api('POST', `/api/frameworks/${frameworkId}/adopt`, alice);
     for (const [cookie, org, copil] of [
       [bob, a, true],
@@ -220,6 +221,17 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
     expect(await bobPage.getByRole('button', { name: 'Soumettre au vote du COPIL' }).count()).toBe(
       0,
     );
+  });
+
+  it('a member proposes a change to an element of the theory of change', async () => {
+    await bobPage.getByText('Vue liste', { exact: true }).click();
+    await bobPage.getByRole('button', { name: 'Proposer une modification de « Pouvoir d’agir »' }).click();
+    const dialog = bobPage.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Intitulé/ }).first().fill('Pouvoir d’agir retrouvé');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const card = bobPage.locator('[data-testid^="proposal-"]').filter({ hasText: 'Modification de la théorie du changement' });
+    await card.getByText('Pouvoir d’agir retrouvé').waitFor();
   });
 
   it('the coordinator brings it into the draft and puts the version to the COPIL', async () => {

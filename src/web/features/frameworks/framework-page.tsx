@@ -288,13 +288,28 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
           <TocTree
             nodes={nodes}
             indicators={indicators}
-            canEdit={editable}
-            onAddChild={(parent) => setDialog({ type: 'node', parentId: parent.id })}
-            onEdit={(node) => setDialog({ type: 'node', parentId: node.parentId, node })}
-            onDelete={(node) => m.deleteNode.mutate({ id: node.id, revision: node.revision })}
-            deleting={m.deleteNode.isPending}
+            canEdit={editable || proposer}
+            propose={proposer}
+            onAddChild={(parent) =>
+              setDialog({ type: 'node', parentId: parent.id, propose: proposer })
+            }
+            onEdit={(node) =>
+              setDialog({ type: 'node', parentId: node.parentId, node, propose: proposer })
+            }
+            onDelete={(node) =>
+              proposer
+                ? proposals.mutate({ action: 'remove_node', nodeId: node.id, rationale: '' })
+                : m.deleteNode.mutate({ id: node.id, revision: node.revision })
+            }
+            deleting={proposer ? proposals.isPending : m.deleteNode.isPending}
           />
         )}
+        {proposer && tocView === 'diagram' && nodes.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('co.nodeProposalHint')}
+          </Text>
+        )}
+        <ErrorAlert error={proposals.error} />
       </Card>
 
       <Card
@@ -434,7 +449,9 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
         size="lg"
         title={
           dialog?.type === 'node' && dialog.propose
-            ? t('co.proposeNode')
+            ? dialog.node
+              ? t('co.proposeNodeChange', { label: dialog.node.labelFr })
+              : t('co.proposeNode')
             : dialog?.type === 'node' && dialog.node
               ? t('node.editTitle')
               : t('node.addTitle')
@@ -442,13 +459,25 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
       >
         {dialog?.type === 'node' && dialog.propose && (
           <NodeForm
-            key="new-node-proposal"
+            key={dialog.node?.id ?? 'new-node-proposal'}
             nodes={nodes}
             parentId={dialog.parentId}
+            node={dialog.node}
             mutation={proposals}
-            onSubmit={(body, done) =>
-              proposals.mutate({ action: 'add_node', node: body, rationale: '' }, { onSuccess: done })
-            }
+            onSubmit={(body, done) => {
+              const node = dialog.node;
+              if (!node) {
+                proposals.mutate({ action: 'add_node', node: body, rationale: '' }, { onSuccess: done });
+                return;
+              }
+              const changes = Object.fromEntries(
+                Object.entries(body).filter(
+                  ([k, v]) => JSON.stringify(v) !== JSON.stringify((node as unknown as Record<string, unknown>)[k]),
+                ),
+              );
+              if (Object.keys(changes).length === 0) return done();
+              proposals.mutate({ action: 'edit_node', nodeId: node.id, changes, rationale: '' }, { onSuccess: done });
+            }}
             onDone={() => {
               proposals.reset();
               close();

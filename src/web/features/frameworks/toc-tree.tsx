@@ -45,10 +45,13 @@ export function TocTree({
   onEdit,
   onDelete,
   deleting,
+  propose = false,
 }: {
   nodes: TocNode[];
   indicators: Indicator[];
   canEdit: boolean;
+  /** A member's view: the actions propose changes to the collective instead of making them. */
+  propose?: boolean;
   onAddChild: (parent: TocNode) => void;
   onEdit?: (node: TocNode) => void;
   onDelete: (node: TocNode) => void;
@@ -100,30 +103,30 @@ export function TocTree({
               {canEdit && (
                 <Group gap={2} wrap="nowrap">
                   {onEdit && (
-                    <Tooltip label={t('common.edit')}>
+                    <Tooltip label={propose ? t('co.proposeNodeChange', { label: label(node) }) : t('common.edit')}>
                       <ActionIcon
                         variant="subtle"
                         size="sm"
                         onClick={() => onEdit(node)}
-                        aria-label={t('node.editNamed', { label: label(node) })}
+                        aria-label={propose ? t('co.proposeNodeChange', { label: label(node) }) : t('node.editNamed', { label: label(node) })}
                       >
                         <IconPencil size={16} />
                       </ActionIcon>
                     </Tooltip>
                   )}
-                  <Tooltip label={t('node.addBelow')}>
+                  <Tooltip label={propose ? t('co.proposeNodeBelow', { label: label(node) }) : t('node.addBelow')}>
                     <ActionIcon
                       variant="subtle"
                       size="sm"
                       onClick={() => onAddChild(node)}
-                      aria-label={t('node.addBelowNamed', { label: label(node) })}
+                      aria-label={propose ? t('co.proposeNodeBelow', { label: label(node) }) : t('node.addBelowNamed', { label: label(node) })}
                     >
                       <IconPlus size={16} />
                     </ActionIcon>
                   </Tooltip>
                   <ConfirmAction
-                    message={t('node.deleteConfirm')}
-                    confirmLabel={t('common.delete')}
+                    message={propose ? t('co.proposeNodeRemovalConfirm', { label: label(node) }) : t('node.deleteConfirm')}
+                    confirmLabel={propose ? t('co.sendProposal') : t('common.delete')}
                     onConfirm={() => onDelete(node)}
                     loading={deleting}
                   >
@@ -131,7 +134,7 @@ export function TocTree({
                       variant="subtle"
                       color="red"
                       size="sm"
-                      aria-label={t('node.deleteNamed', { label: label(node) })}
+                      aria-label={propose ? t('co.proposeNodeRemoval', { label: label(node) }) : t('node.deleteNamed', { label: label(node) })}
                     >
                       <IconTrash size={16} />
                     </ActionIcon>
