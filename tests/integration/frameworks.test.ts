@@ -115,6 +115,20 @@ describe('specific framework', () => {
 });
 
 describe('editing rules', () => {
+  it('adopts and imports only the draft the person saw (If-Match), or answers 409', async () => {
+    const fwId = assoc.specificFrameworkId;
+    await addIndicator(bob, fwId, shareIndicator('REV1'));
+    const draft = json<{ draft: { revision: number } }>(await bob.get(`/api/frameworks/${fwId}`)).draft;
+    const doc = json<unknown>(await bob.get(`/api/frameworks/${fwId}/export?format=json`));
+    const stale = { 'if-match': `"${draft.revision - 1}"` };
+    const imported = await bob.request('POST', `/api/frameworks/${fwId}/import`, doc, stale);
+    expect(imported.statusCode, imported.body).toBe(409);
+    const adopted = await bob.request('POST', `/api/frameworks/${fwId}/adopt`, undefined, stale);
+    expect(adopted.statusCode).toBe(409);
+    expect(json<{ code: string }>(adopted).code).toBe('edit_conflict');
+    expect((await bob.request('POST', `/api/frameworks/${fwId}/adopt`, undefined, { 'if-match': `"${draft.revision}"` })).statusCode).toBe(200);
+  });
+
   it('finds a node’s copy in the draft from any earlier version', async () => {
     const fwId = assoc.specificFrameworkId;
     const node = json<{ id: string }>(await bob.post(`/api/frameworks/${fwId}/nodes`, { kind: 'impact', labelFr: 'Finalité v1' }));

@@ -90,9 +90,10 @@ export function frameworkRoutes(app: FastifyInstance, { db }: AppContext) {
       security,
       summary: 'Adopt the draft at once: an organisation’s own framework, or a common one whose COPIL is the coordinator alone (otherwise a vote is needed)',
       params: fwParams,
+      headers: ifMatchHeaders,
       response: { 200: framework, ...errorResponses },
     },
-    handler: async (request) => service.adoptFramework(db, requireActor(request).userId, request.params.frameworkId),
+    handler: async (request) => service.adoptFramework(db, requireActor(request).userId, request.params.frameworkId, service.parseIfMatch(request.headers['if-match'])),
   });
 
   const versionParams = fwParams.extend({ versionId: id });

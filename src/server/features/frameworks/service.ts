@@ -147,8 +147,10 @@ function checkRevision(expected: number | undefined, actual: number, what: 'indi
 }
 
 /** The draft to write into, opened from the latest adopted version if needed; never a version under vote. */
-export async function openEditableDraft(tx: repo.Tx, frameworkId: string) {
-  return editableDraft(tx, frameworkId);
+export async function openEditableDraft(tx: repo.Tx, frameworkId: string, ifMatch?: number) {
+  const draft = await editableDraft(tx, frameworkId);
+  checkRevision(ifMatch, draft.revision, 'version');
+  return draft;
 }
 
 async function editableDraft(tx: repo.Tx, frameworkId: string) {
@@ -396,7 +398,7 @@ async function markAdopted(tx: repo.Tx, ctx: { userId: string; frameworkId: stri
  * collective's common framework only when its COPIL is the coordinating organisation alone.
  * Otherwise the COPIL votes (openVote, castBallot, closeVote).
  */
-export async function adoptFramework(db: Db, userId: string, frameworkId: string) {
+export async function adoptFramework(db: Db, userId: string, frameworkId: string, ifMatch?: number) {
   const access = await requireEdit(db, userId, frameworkId);
   if (access.collective) {
     const copil = await copilOrganisations(db, access.collective.id);
@@ -413,6 +415,8 @@ export async function adoptFramework(db: Db, userId: string, frameworkId: string
     const open = (await repo.versionsOf(tx, frameworkId)).find((v) => v.status === 'draft' || v.status === 'proposed');
     if (!open) throw new Conflict('no_draft', 'Aucun brouillon à adopter : la dernière version est déjà adoptée.', 'No draft to adopt: the latest version is already adopted.');
     if (open.status === 'proposed') throw new Conflict('vote_open', 'Un vote est ouvert sur cette version : clôturez-le.', 'A vote is open on this version: close it.');
+    // Adopt what the person saw, not a draft someone changed since.
+    checkRevision(ifMatch, open.revision, 'version');
     await requireIndicators(tx, open.id);
     await markAdopted(tx, { userId, frameworkId }, open, 'direct');
   });

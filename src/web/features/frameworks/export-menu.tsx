@@ -2,7 +2,7 @@ import { Button, FileButton, Group, Menu, Modal, Stack, Text } from '@mantine/co
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, seg } from '../../api/client.ts';
+import { seg, api, ifMatch } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Framework } from '../../api/types.ts';
 import type { FrameworkExport } from '../../../contracts/framework-exports.ts';
@@ -31,11 +31,14 @@ export function FrameworkExportMenu({
   frameworkId,
   versionId,
   canEdit,
+  draftRevision,
   onImported,
 }: {
   frameworkId: string;
   versionId: string | null;
   canEdit: boolean;
+  /** The open draft's revision, if any: an import replaces what the person saw, or gets a 409. */
+  draftRevision?: number | undefined;
   onImported?: () => void;
 }) {
   const { t } = useTranslation();
@@ -44,7 +47,7 @@ export function FrameworkExportMenu({
   const [picked, setPicked] = useState<Picked | null>(null);
   const importDoc = useMutation({
     mutationFn: (doc: FrameworkExport) =>
-      post<Framework>(`/api/frameworks/${seg(frameworkId)}/import`, doc),
+      api<Framework>('POST', `/api/frameworks/${seg(frameworkId)}/import`, doc, ifMatch(draftRevision)),
     onSuccess: async (framework) => {
       queryClient.setQueryData(keys.framework(frameworkId), framework);
       setPicked(null);

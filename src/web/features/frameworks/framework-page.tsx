@@ -167,6 +167,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
               frameworkId={frameworkId}
               versionId={version?.id ?? null}
               canEdit={canEdit}
+              draftRevision={draft?.revision}
               onImported={() => setWhich(null)}
             />
             {draft && adopted && (
@@ -191,7 +192,7 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
               <ConfirmAction
                 message={t('framework.adoptConfirm', { number: draft.number })}
                 confirmLabel={t('framework.adopt')}
-                onConfirm={() => m.adopt.mutate(undefined, { onSuccess: () => setWhich(null) })}
+                onConfirm={() => m.adopt.mutate(draft.revision, { onSuccess: () => setWhich(null) })}
                 loading={m.adopt.isPending}
                 color="socle"
               >

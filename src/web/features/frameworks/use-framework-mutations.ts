@@ -78,7 +78,7 @@ export function useFrameworkMutations(frameworkId: string) {
       onError: refresh,
     }),
     adopt: useMutation({
-      mutationFn: () => post<Framework>(`${base}/adopt`),
+      mutationFn: (revision?: number) => api<Framework>('POST', `${base}/adopt`, undefined, ifMatch(revision)),
       onSuccess: refresh,
     }),
   };

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { id } from '../../../../contracts/common.ts';
 import { exportQuery, frameworkExport, type FrameworkExport } from '../../../../contracts/framework-exports.ts';
-import { framework } from '../../../../contracts/frameworks.ts';
+import { framework, ifMatchHeaders } from '../../../../contracts/frameworks.ts';
 import { errorResponses, security, typed, type AppContext } from '../../../context.ts';
 import { requireActor } from '../../../plugins/auth.ts';
+import { parseIfMatch } from '../service.ts';
 import * as service from './service.ts';
 
 const fwParams = z.object({ frameworkId: id });
@@ -41,9 +42,11 @@ export function frameworkExportRoutes(app: FastifyInstance, { db }: AppContext) 
       security,
       summary: 'Replace the content of the framework’s draft by a socle-framework JSON document',
       params: fwParams,
+      headers: ifMatchHeaders,
       body: frameworkExport,
       response: { 200: framework, ...errorResponses },
     },
-    handler: async (request) => service.importFramework(db, requireActor(request).userId, request.params.frameworkId, request.body),
+    handler: async (request) =>
+      service.importFramework(db, requireActor(request).userId, request.params.frameworkId, request.body, parseIfMatch(request.headers['if-match'])),
   });
 }

@@ -188,7 +188,7 @@ function checkDocument(doc: FrameworkExport): FrameworkExportNode[] {
  * Replaces the content of the framework's draft (opened from the adopted version if needed) by
  * the document's nodes and indicators, in one transaction: on any error the draft is untouched.
  */
-export async function importFramework(db: Db, userId: string, frameworkId: string, doc: FrameworkExport) {
+export async function importFramework(db: Db, userId: string, frameworkId: string, doc: FrameworkExport, ifMatch?: number) {
   const framework = await getFramework(db, userId, frameworkId);
   if (!framework.canEdit) {
     throw new Forbidden(
@@ -200,7 +200,7 @@ export async function importFramework(db: Db, userId: string, frameworkId: strin
   const ordered = checkDocument(doc);
   const idOf = new Map(ordered.map((n) => [n.key, crypto.randomUUID()]));
   await db.transaction(async (tx) => {
-    const draft = await openEditableDraft(tx, frameworkId);
+    const draft = await openEditableDraft(tx, frameworkId, ifMatch);
     await repo.replaceDraftContent(
       tx,
       draft.id,
