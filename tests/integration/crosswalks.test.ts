@@ -315,4 +315,15 @@ describe('crosswalks', () => {
     // 10 → 5 before the new version, 8 → 4 after it.
     expect(sat).toMatchObject({ n: 2, value: 4.5 });
   });
+
+  it('gives trends the same figures as the dashboard, crosswalked answers included', async () => {
+    const results = json<{ indicators: { code: string; n: number; value: number | null }[] }>(await alice.get(`/api/collectives/${collective.id}/results?period=2027`));
+    const trend = json<{ points: { period: string; n: number; value: number | null }[] }>(await alice.get(`/api/collectives/${collective.id}/trend?code=SAT`));
+    const card = results.indicators.find((i) => i.code === 'SAT')!;
+    // 2027 rests on crosswalked answers only.
+    expect(card.n).toBe(2);
+    const point = trend.points.find((p) => p.period === '2027')!;
+    expect(point.n).toBe(card.n);
+    expect(point.value).toBeCloseTo(card.value!, 12);
+  });
 });

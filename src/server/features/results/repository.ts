@@ -196,6 +196,28 @@ export interface CrosswalkValueRow {
  * for one period: the domain converts each group (`domain/crosswalk.ts`). Only a crosswalk's
  * own organisation's responses are read.
  */
+/** Crosswalked answers of one common indicator over every period (for trends). */
+export async function crosswalkTrendCounts(db: Db, frameworkId: string, code: string, organisationIds: readonly string[]) {
+  if (organisationIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select r.period, c.indicator_definition as definition, r.organisation_id, c.rule, a.options, a.num, count(*)::int as count
+    from crosswalks c
+    join answers a on a.question_id = c.question_id
+    join responses r on r.id = a.response_id and r.organisation_id = c.organisation_id
+    where c.framework_id = ${frameworkId} and c.indicator_code = ${code}
+      and c.organisation_id = any(${uuidArray(organisationIds)})
+    group by r.period, c.id, c.indicator_definition, r.organisation_id, c.rule, a.options, a.num`);
+  return rowsOf(result).map((r) => ({
+    period: String(r.period),
+    definition: String(r.definition),
+    organisationId: String(r.organisation_id),
+    rule: (typeof r.rule === 'string' ? JSON.parse(r.rule) : r.rule) as CrosswalkRule,
+    options: Array.isArray(r.options) ? (r.options as unknown[]).map(String) : null,
+    num: r.num === null || r.num === undefined ? null : Number(r.num),
+    count: Number(r.count ?? 0),
+  }));
+}
+
 export async function crosswalkValueCounts(db: Db, frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<CrosswalkValueRow[]> {
   if (frameworkIds.length === 0 || organisationIds.length === 0) return [];
   const result = await db.execute(sql`

@@ -15,6 +15,8 @@ import { numberSeries, parseDefinitionKey } from '../../../domain/definitions.ts
 import { getOrganisation } from '../organisations/service.ts';
 import * as repo from './repository.ts';
 import { includeCrosswalks } from './crosswalk-partials.ts';
+import { crosswalkPartial, mergeSameOrganisation, type CrosswalkRule, type TargetComputation, type ValueCount } from '../../../domain/crosswalk.ts';
+import type { Partial as PartialSums } from '../../../domain/partials.ts';
 
 interface Source {
   frameworkId: string;
@@ -170,12 +172,35 @@ async function trend(db: Db, frameworkId: string, code: string, organisationIds:
     const v = versions.find((x) => x.id === i.versionId)!;
     if (adoptedIds.has(v.id) && !firstVersion.has(i.definitionKey)) firstVersion.set(i.definitionKey, v.number);
   }
-  const groups = new Map<string, typeof rows>();
-  for (const r of rows) groups.set(`${r.period}|${r.definition}`, [...(groups.get(`${r.period}|${r.definition}`) ?? []), r]);
-  const points = [...groups.entries()].map(([key, parts]) => {
+  // One partial per period, definition and organisation: direct answers, then crosswalked ones.
+  const groups = new Map<string, Map<string, PartialSums[]>>();
+  const add = (period: string, definition: string, organisationId: string, p: PartialSums) => {
+    const key = `${period}|${definition}`;
+    const byOrg = groups.get(key) ?? new Map<string, PartialSums[]>();
+    byOrg.set(organisationId, [...(byOrg.get(organisationId) ?? []), p]);
+    groups.set(key, byOrg);
+  };
+  for (const r of rows) {
+    const type = parseDefinitionKey(r.definition).type;
+    add(r.period, r.definition, r.organisationId, { n: type === 'mean' || type === 'sum' ? r.nNum : type === 'share' ? r.nOptions : r.nAll, hits: r.hits, sum: r.sum, sumSquares: r.sumSquares, organisations: 1 });
+  }
+  const crosswalked = new Map<string, { rule: CrosswalkRule; counts: ValueCount[]; period: string; definition: string; organisationId: string }>();
+  for (const c of await repo.crosswalkTrendCounts(db, frameworkId, code, organisationIds)) {
+    const key = `${c.period}|${c.definition}|${c.organisationId}|${JSON.stringify(c.rule)}`;
+    const entry = crosswalked.get(key) ?? { rule: c.rule, counts: [], period: c.period, definition: c.definition, organisationId: c.organisationId };
+    entry.counts.push({ options: c.options, num: c.num, count: c.count });
+    crosswalked.set(key, entry);
+  }
+  for (const c of crosswalked.values()) {
+    const def = parseDefinitionKey(c.definition);
+    const target = (def.type === 'share' ? { type: 'share', options: def.options } : { type: def.type }) as TargetComputation;
+    const partial = crosswalkPartial(c.rule, target, c.counts);
+    if (partial.n > 0) add(c.period, c.definition, c.organisationId, { ...partial, organisations: 1 });
+  }
+  const points = [...groups.entries()].map(([key, byOrg]) => {
     const [period, definition] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
     const type = parseDefinitionKey(definition).type as 'share' | 'mean' | 'count' | 'sum';
-    const partials = parts.map((p) => ({ n: type === 'mean' || type === 'sum' ? p.nNum : type === 'share' ? p.nOptions : p.nAll, hits: p.hits, sum: p.sum, sumSquares: p.sumSquares, organisations: 1 }));
+    const partials = [...byOrg.values()].map((parts) => ({ ...mergeSameOrganisation(parts), organisations: 1 }));
     const figure = figureFromPartial(type, mergePartials(partials));
     const largest = Math.max(...partials.map((p) => p.n));
     const protect = threshold !== null && type !== 'sum';
