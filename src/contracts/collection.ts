@@ -61,6 +61,8 @@ export const questionnaire = z.object({
   previousId: id.nullable(),
   /** A newer version replaces this one; its answers stay with it. */
   superseded: z.boolean(),
+  /** Send it back in `If-Match` when editing, to detect concurrent edits. */
+  revision: z.number().int(),
   createdAt: z.string(),
   questions: z.array(question),
   responseCount: z.number().int(),

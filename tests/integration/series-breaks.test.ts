@@ -160,6 +160,13 @@ describe('series breaks', () => {
 
   it('edits a questionnaire without answers in place', async () => {
     const q = await createQuestionnaire(bob, assoc.id, question(fwId), 'Sans réponse');
+    const first = await bob.request('PUT', `/api/organisations/${assoc.id}/questionnaires/${q.id}`, { title: 'Première modification', questions: question(fwId) }, { 'if-match': '"0"' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json<{ revision: number }>(first).revision).toBe(1);
+    // A second person who read revision 0 gets a conflict, not a silent overwrite.
+    const second = await bob.request('PUT', `/api/organisations/${assoc.id}/questionnaires/${q.id}`, { title: 'Seconde modification', questions: question(fwId) }, { 'if-match': '"0"' });
+    expect(second.statusCode).toBe(409);
+    expect(json<{ code: string }>(second).code).toBe('edit_conflict');
     const res = await bob.put(`/api/organisations/${assoc.id}/questionnaires/${q.id}`, { title: 'Sans réponse (corrigé)', questions: question(fwId) });
     expect(res.statusCode, res.body).toBe(200);
     expect(json<{ id: string; version: number; newVersion: boolean }>(res)).toMatchObject({ id: q.id, version: 1, newVersion: false });

@@ -21,6 +21,8 @@ export const questionnaires = pgTable(
     version: integer('version').notNull().default(1),
     previousId: uuid('previous_id').references((): AnyPgColumn => questionnaires.id, { onDelete: 'set null' }),
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** Bumped by every in-place edit: an edit names the revision it read (If-Match). */
+    revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('questionnaires_org_idx').on(t.organisationId)],

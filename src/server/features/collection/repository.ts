@@ -39,13 +39,21 @@ function sameShape(a: QuestionValues, b: QuestionValues): boolean {
  * choice is made inside the transaction, with the questionnaire locked, so that an answer
  * arriving meanwhile is never lost.
  */
-export async function reviseQuestionnaire(db: Db, old: { id: string; organisationId: string; version: number }, values: { title: string; introFr: string }, qs: QuestionValues[]) {
+export async function reviseQuestionnaire(
+  db: Db,
+  old: { id: string; organisationId: string; version: number },
+  values: { title: string; introFr: string },
+  qs: QuestionValues[],
+  ifMatch?: number,
+): Promise<{ id: string; newVersion: boolean; movedCampaigns: number; stale?: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from questionnaires where id = ${old.id} for update`);
+    const [current] = await tx.select({ revision: questionnaires.revision, supersededAt: questionnaires.supersededAt }).from(questionnaires).where(eq(questionnaires.id, old.id));
+    if (ifMatch !== undefined && current && current.revision !== ifMatch) return { id: old.id, newVersion: false, movedCampaigns: 0, stale: current.revision };
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(responses).where(eq(responses.questionnaireId, old.id));
     const before = await tx.select().from(questions).where(eq(questions.questionnaireId, old.id)).orderBy(asc(questions.position));
     if (Number(n) === 0) {
-      await tx.update(questionnaires).set(values).where(eq(questionnaires.id, old.id));
+      await tx.update(questionnaires).set({ ...values, revision: sql`${questionnaires.revision} + 1` }).where(eq(questionnaires.id, old.id));
       for (const [position, q] of qs.entries()) {
         const existing = before[position];
         if (existing) await tx.update(questions).set({ ...q, position }).where(eq(questions.id, existing.id));
@@ -68,7 +76,7 @@ export async function reviseQuestionnaire(db: Db, old: { id: string; organisatio
         from crosswalks where question_id = ${was.id}
         on conflict do nothing`);
     }
-    await tx.update(questionnaires).set({ supersededAt: sql`now()` }).where(eq(questionnaires.id, old.id));
+    await tx.update(questionnaires).set({ supersededAt: sql`now()`, revision: sql`${questionnaires.revision} + 1` }).where(eq(questionnaires.id, old.id));
     const moved = await tx
       .update(campaigns)
       .set({ questionnaireId: row!.id })

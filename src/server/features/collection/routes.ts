@@ -16,6 +16,8 @@ import {
 import { problem } from '../../../contracts/common.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { ifMatchHeaders } from '../../../contracts/frameworks.ts';
+import { parseIfMatch } from '../frameworks/service.ts';
 import * as service from './service.ts';
 
 const orgParams = z.object({ orgId: id });
@@ -55,11 +57,12 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
       security,
       summary: 'Change a questionnaire: in place while it has no answers, otherwise as a new version (old answers keep their meaning; open campaigns move to it)',
       params: orgParams.extend({ questionnaireId: id }),
+      headers: ifMatchHeaders,
       body: createQuestionnaireBody,
       response: { 200: questionnaireRevision, ...errorResponses },
     },
     handler: async (request) =>
-      service.updateQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.params.questionnaireId, request.body),
+      service.updateQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.params.questionnaireId, request.body, parseIfMatch(request.headers['if-match'])),
   });
 
   r.get('/api/organisations/:orgId/campaigns', {

@@ -129,7 +129,7 @@ export async function createQuestionnaire(db: Db, userId: string, organisationId
  * is written, so that old answers keep the meaning of the questions they answered. Questions
  * are tied again to the indicators' current definitions.
  */
-export async function updateQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string, input: { title: string; introFr: string; questions: QuestionInput[] }) {
+export async function updateQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string, input: { title: string; introFr: string; questions: QuestionInput[] }, ifMatch?: number) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await repo.findQuestionnaire(db, organisationId, questionnaireId);
   if (!row) throw new NotFound('questionnaire_not_found', 'Questionnaire introuvable.', 'Questionnaire not found.');
@@ -137,7 +137,15 @@ export async function updateQuestionnaire(db: Db, userId: string, organisationId
     throw new Conflict('questionnaire_superseded', 'Une version plus récente de ce questionnaire existe : modifiez-la plutôt.', 'A newer version of this questionnaire exists: edit that one instead.');
   }
   const definitions = await checkQuestions(db, organisationId, input.questions);
-  const result = await repo.reviseQuestionnaire(db, row.questionnaire, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions));
+  const result = await repo.reviseQuestionnaire(db, row.questionnaire, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions), ifMatch);
+  if (result.stale !== undefined) {
+    throw new Conflict(
+      'edit_conflict',
+      `Quelqu’un a modifié ce questionnaire pendant que vous le modifiiez (vous aviez la révision ${ifMatch}, il en est à ${result.stale}). Rechargez pour voir ses changements, puis refaites les vôtres.`,
+      `Someone changed this questionnaire while you were editing it (you had revision ${ifMatch}, it is now at ${result.stale}). Reload to see their changes, then make yours again.`,
+      [{ field: 'headers.if-match', message: `current revision is ${result.stale}` }],
+    );
+  }
   return { ...(await getQuestionnaire(db, userId, organisationId, result.id)), newVersion: result.newVersion, movedCampaigns: result.movedCampaigns };
 }
 
@@ -158,6 +166,7 @@ function presentQuestionnaire(row: NonNullable<Awaited<ReturnType<typeof repo.fi
     version: row.questionnaire.version,
     previousId: row.questionnaire.previousId,
     superseded: row.questionnaire.supersededAt !== null,
+    revision: row.questionnaire.revision,
     createdAt: row.questionnaire.createdAt.toISOString(),
     questions: qs.map(presentQuestion),
     responseCount: Number(row.responseCount),

@@ -19,7 +19,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, put, seg } from '../../api/client.ts';
+import { post, seg, api, ifMatch } from '../../api/client.ts';
 import { questionTypes } from '../../api/enums.ts';
 import { keys, useAvailableIndicators } from '../../api/queries.ts';
 import type { AvailableIndicator, Questionnaire, QuestionType } from '../../api/types.ts';
@@ -151,9 +151,12 @@ export function QuestionnaireBuilder({ existing }: { existing?: Questionnaire } 
     mutationFn: async (): Promise<Questionnaire | QuestionnaireRevision> => {
       const body = bodyOf(title, introFr, questions);
       return existing
-        ? put<QuestionnaireRevision>(
+        ? api<QuestionnaireRevision>(
+            'PUT',
             `/api/organisations/${seg(org.id)}/questionnaires/${seg(existing.id)}`,
             body,
+            // Someone else's edit in between answers 409 instead of being overwritten.
+            ifMatch(existing.revision),
           )
         : post<Questionnaire>(`/api/organisations/${seg(org.id)}/questionnaires`, body);
     },
