@@ -771,15 +771,7 @@ function DiffView({
               </Badge>
             )}
           </Group>
-          {c.changes.map((ch) => (
-            <Text size="sm" key={ch.field}>
-              <Text span fw={600}>
-                {t(`diffField.${ch.field}`, { defaultValue: ch.field })}
-              </Text>{' '}
-              : <FieldValue field={ch.field} value={ch.before} /> →{' '}
-              <FieldValue field={ch.field} value={ch.after} />
-            </Text>
-          ))}
+          <FieldChanges changes={c.changes} />
           {c.seriesBreak.length > 0 && (
             <Text size="xs" c="orange.8" mt={4}>
               {t('co.seriesBreakHint')}
@@ -810,15 +802,7 @@ function DiffView({
           <Text fw={600} size="sm">
             ~ {c.labelFr}
           </Text>
-          {c.changes.map((ch) => (
-            <Text size="sm" key={ch.field}>
-              <Text span fw={600}>
-                {t(`diffField.${ch.field}`, { defaultValue: ch.field })}
-              </Text>{' '}
-              : <FieldValue field={ch.field} value={ch.before} /> →{' '}
-              <FieldValue field={ch.field} value={ch.after} />
-            </Text>
-          ))}
+          <FieldChanges changes={c.changes} />
         </Card>
       ))}
     </Stack>
@@ -1003,4 +987,26 @@ function changedFields(before: Indicator, after: IndicatorBody): Partial<Indicat
       out[key] = value;
   }
   return out;
+}
+
+/** Each changed field, before → after. */
+function FieldChanges({
+  changes,
+}: {
+  changes: { field: string; before?: unknown; after?: unknown }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {changes.map((ch) => (
+        <Text size="sm" key={ch.field}>
+          <Text span fw={600}>
+            {t(`diffField.${ch.field}`, { defaultValue: ch.field })}
+          </Text>{' '}
+          : <FieldValue field={ch.field} value={ch.before} /> →{' '}
+          <FieldValue field={ch.field} value={ch.after} />
+        </Text>
+      ))}
+    </>
+  );
 }
