@@ -1,4 +1,13 @@
-import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconPlus, IconTrash } from '../../ui/icons.tsx';
 import type { MissionGrid } from './model.ts';
@@ -99,35 +108,23 @@ export function MissionStep({
                 style={{ flex: '1 1 200px' }}
               />
               {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  size="lg"
-                  mb={2}
-                  aria-label={`${t('firstSteps.remove')} ${t('firstSteps.mission.activity')} ${i + 1}`}
+                <RemoveRowButton
+                  label={`${t('firstSteps.remove')} ${t('firstSteps.mission.activity')} ${i + 1}`}
                   onClick={() =>
                     set(
                       'activities',
                       mission.activities.filter((_, j) => j !== i),
                     )
                   }
-                >
-                  <IconTrash size={18} />
-                </ActionIcon>
+                />
               )}
             </Group>
           ))}
           {!readOnly && (
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => set('activities', [...mission.activities, { label: '', output: '' }])}
-              >
-                {t('firstSteps.mission.addActivity')}
-              </Button>
-            </Group>
+            <AddRowButton
+              label={t('firstSteps.mission.addActivity')}
+              onClick={() => set('activities', [...mission.activities, { label: '', output: '' }])}
+            />
           )}
         </Stack>
       </Fieldset>
@@ -152,35 +149,23 @@ export function MissionStep({
                 style={{ flex: 1 }}
               />
               {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  size="lg"
-                  mb={2}
-                  aria-label={`${t('firstSteps.remove')} ${t('firstSteps.mission.change')} ${i + 1}`}
+                <RemoveRowButton
+                  label={`${t('firstSteps.remove')} ${t('firstSteps.mission.change')} ${i + 1}`}
                   onClick={() =>
                     set(
                       'changesSought',
                       mission.changesSought.filter((_, j) => j !== i),
                     )
                   }
-                >
-                  <IconTrash size={18} />
-                </ActionIcon>
+                />
               )}
             </Group>
           ))}
           {!readOnly && (
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => set('changesSought', [...mission.changesSought, ''])}
-              >
-                {t('firstSteps.mission.addChange')}
-              </Button>
-            </Group>
+            <AddRowButton
+              label={t('firstSteps.mission.addChange')}
+              onClick={() => set('changesSought', [...mission.changesSought, ''])}
+            />
           )}
         </Stack>
       </Fieldset>
@@ -194,5 +179,25 @@ export function MissionStep({
         readOnly={readOnly}
       />
     </Stack>
+  );
+}
+
+/** Removes one line of a list in the grid. */
+function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <ActionIcon variant="subtle" color="gray" size="lg" mb={2} aria-label={label} onClick={onClick}>
+      <IconTrash size={18} />
+    </ActionIcon>
+  );
+}
+
+/** Adds a line to a list in the grid. */
+function AddRowButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Group>
+      <Button variant="light" size="xs" leftSection={<IconPlus size={16} />} onClick={onClick}>
+        {label}
+      </Button>
+    </Group>
   );
 }

@@ -34,7 +34,6 @@ import { ErrorAlert } from '../../ui/errors.tsx';
 import { Empty, PageLoader } from '../../ui/page.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { useAudit, useCoConstruction, useComments, useDiff } from './use-co-construction.ts';
-import type { IndicatorBody } from './use-framework-mutations.ts';
 
 type Co = ReturnType<typeof useCoConstruction>;
 
@@ -978,15 +977,14 @@ export function ProposalForm({
   );
 }
 
-function changedFields(before: Indicator, after: IndicatorBody): Partial<IndicatorBody> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (
-      JSON.stringify(value) !== JSON.stringify((before as unknown as Record<string, unknown>)[key])
-    )
-      out[key] = value;
-  }
-  return out;
+/** The fields of `after` whose value differs from `before`: what a change proposal sends. */
+export function changedFields<T extends object>(before: object, after: T): Partial<T> {
+  const old = before as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(after).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(old[key]),
+    ),
+  ) as Partial<T>;
 }
 
 /** Each changed field, before → after. */

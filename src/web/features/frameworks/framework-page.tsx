@@ -29,6 +29,7 @@ import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { BankModal } from './bank-modal.tsx';
 import {
+  changedFields,
   CoConstructionPanel,
   ProposalForm,
   SubmitToVoteButton,
@@ -192,7 +193,9 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
               <ConfirmAction
                 message={t('framework.adoptConfirm', { number: draft.number })}
                 confirmLabel={t('framework.adopt')}
-                onConfirm={() => m.adopt.mutate(draft.revision, { onSuccess: () => setWhich(null) })}
+                onConfirm={() =>
+                  m.adopt.mutate(draft.revision, { onSuccess: () => setWhich(null) })
+                }
                 loading={m.adopt.isPending}
                 color="socle"
               >
@@ -468,16 +471,18 @@ function FrameworkView({ frameworkId, ownerLabel }: { frameworkId: string; owner
             onSubmit={(body, done) => {
               const node = dialog.node;
               if (!node) {
-                proposals.mutate({ action: 'add_node', node: body, rationale: '' }, { onSuccess: done });
+                proposals.mutate(
+                  { action: 'add_node', node: body, rationale: '' },
+                  { onSuccess: done },
+                );
                 return;
               }
-              const changes = Object.fromEntries(
-                Object.entries(body).filter(
-                  ([k, v]) => JSON.stringify(v) !== JSON.stringify((node as unknown as Record<string, unknown>)[k]),
-                ),
-              );
+              const changes = changedFields(node, body);
               if (Object.keys(changes).length === 0) return done();
-              proposals.mutate({ action: 'edit_node', nodeId: node.id, changes, rationale: '' }, { onSuccess: done });
+              proposals.mutate(
+                { action: 'edit_node', nodeId: node.id, changes, rationale: '' },
+                { onSuccess: done },
+              );
             }}
             onDone={() => {
               proposals.reset();
