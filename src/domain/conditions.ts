@@ -58,7 +58,10 @@ export function evaluateCondition(condition: Condition, answers: ReadonlyMap<str
       return !same(answer, condition.value);
     case 'includes':
       return answer.options?.includes(String(condition.value)) ?? false;
-    default:
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
       return compare(answer, condition.op, condition.value);
   }
 }

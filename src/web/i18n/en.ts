@@ -175,6 +175,10 @@ export const en: Messages = {
     scale: 'Scale (1 to 5)',
     number: 'Number',
     text: 'Free text',
+    date: 'Date',
+    ranking: 'Ranking',
+    grid: 'Grid (several rows on one scale)',
+    faces: 'Faces (for people who read little)',
   },
   campaignStatus: {
     open: 'Open',

@@ -179,6 +179,10 @@ export const fr = {
     scale: 'Échelle (de 1 à 5)',
     number: 'Nombre',
     text: 'Texte libre',
+    date: 'Date',
+    ranking: 'Classement',
+    grid: 'Tableau (plusieurs lignes, une même échelle)',
+    faces: 'Visages (pour qui lit peu)',
   },
   campaignStatus: {
     open: 'Ouverte',
