@@ -77,7 +77,10 @@ const WORDS = {
     online: 'Répondre en ligne',
     page: (i: number, n: number) => `page ${i} sur ${n}`,
     thanks: 'Merci pour vos réponses. Rendez ce questionnaire à la personne qui vous l’a donné.',
-    facesDefault: { 3: ['Pas bien', 'Moyen', 'Bien'], 5: ['Très mal', 'Mal', 'Moyen', 'Bien', 'Très bien'] },
+    facesDefault: {
+      3: ['Pas bien', 'Moyen', 'Bien'],
+      5: ['Très mal', 'Mal', 'Moyen', 'Bien', 'Très bien'],
+    },
     and: 'et',
     or: 'ou',
   },
@@ -96,15 +99,22 @@ const WORDS = {
     faces: 'Tick the face that fits you.',
     online: 'Answer online',
     page: (i: number, n: number) => `page ${i} of ${n}`,
-    thanks: 'Thank you for your answers. Hand this questionnaire back to the person who gave it to you.',
-    facesDefault: { 3: ['Not good', 'So-so', 'Good'], 5: ['Very bad', 'Bad', 'So-so', 'Good', 'Very good'] },
+    thanks:
+      'Thank you for your answers. Hand this questionnaire back to the person who gave it to you.',
+    facesDefault: {
+      3: ['Not good', 'So-so', 'Good'],
+      5: ['Very bad', 'Bad', 'So-so', 'Good', 'Very good'],
+    },
     and: 'and',
     or: 'or',
   },
 } as const;
 
 // WinAnsi beyond Latin-1: the characters Helvetica's encoding maps in 0x80–0x9F.
-const WIN_ANSI_EXTRA = new Set([402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249, 8250, 710, 8482, 338, 339, 732, 352, 353, 376, 381, 382]);
+const WIN_ANSI_EXTRA = new Set([
+  402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249,
+  8250, 710, 8482, 338, 339, 732, 352, 353, 376, 381, 382,
+]);
 
 /** Text the standard fonts can draw: narrow spaces become plain ones, anything else outside WinAnsi a “?”. */
 export function printable(text: string): string {
@@ -113,14 +123,19 @@ export function printable(text: string): string {
     const c = ch.codePointAt(0)!;
     if (c === 0x202f || c === 0x2009 || c === 0x2007) out += '\u00a0';
     else if (c === 0x2010 || c === 0x2011) out += '-';
-    else if (c === 10 || (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || WIN_ANSI_EXTRA.has(c)) out += ch;
+    else if (c === 10 || (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || WIN_ANSI_EXTRA.has(c))
+      out += ch;
     else if (c === 9 || c === 13) out += ' ';
     else out += '?';
   }
   return out;
 }
 
-function pick(lang: 'fr' | 'en', fr: string | null | undefined, en: string | null | undefined): string {
+function pick(
+  lang: 'fr' | 'en',
+  fr: string | null | undefined,
+  en: string | null | undefined,
+): string {
   return lang === 'en' && en && en.trim() !== '' ? en : (fr ?? '');
 }
 
@@ -133,13 +148,18 @@ function isCondition(value: unknown): value is PaperCondition {
 }
 
 /** The default key of a question at a position, as the questionnaire model gives it. */
-const keyOf = (q: PaperQuestion, index: number) => (q.key && q.key !== '' ? q.key : `q${index + 1}`);
+const keyOf = (q: PaperQuestion, index: number) =>
+  q.key && q.key !== '' ? q.key : `q${index + 1}`;
 
 /**
  * “Répondez seulement si …”: a condition in plain words, naming earlier questions by their
  * number and choices by their label. Null when there is no condition (or it is unreadable).
  */
-export function conditionText(condition: unknown, questions: PaperQuestion[], lang: 'fr' | 'en'): string | null {
+export function conditionText(
+  condition: unknown,
+  questions: PaperQuestion[],
+  lang: 'fr' | 'en',
+): string | null {
   if (!isCondition(condition)) return null;
   const byKey = new Map(questions.map((q, i) => [keyOf(q, i), { q, number: i + 1 }]));
   const w = WORDS[lang];
@@ -150,12 +170,21 @@ export function conditionText(condition: unknown, questions: PaperQuestion[], la
       const joined = parts.join(` ${'all' in c ? w.and : w.or} `);
       return nested && parts.length > 1 ? `(${joined})` : joined;
     }
-    if ('not' in c) return lang === 'fr' ? `il est faux que ${say(c.not, true)}` : `it is not true that ${say(c.not, true)}`;
+    if ('not' in c)
+      return lang === 'fr'
+        ? `il est faux que ${say(c.not, true)}`
+        : `it is not true that ${say(c.not, true)}`;
     const target = byKey.get(c.question);
-    const ref = target ? `${lang === 'fr' ? 'la question' : 'question'} ${target.number}` : c.question;
+    const ref = target
+      ? `${lang === 'fr' ? 'la question' : 'question'} ${target.number}`
+      : c.question;
     const raw = c.value ?? '';
     const option = target && [...(target.q.options ?? [])].find((o) => o.value === String(raw));
-    const value = option ? quote(pick(lang, option.labelFr, option.labelEn)) : typeof raw === 'number' ? String(raw) : quote(String(raw));
+    const value = option
+      ? quote(pick(lang, option.labelFr, option.labelEn))
+      : typeof raw === 'number'
+        ? String(raw)
+        : quote(String(raw));
     if (lang === 'fr') {
       switch (c.op) {
         case 'equals':
@@ -224,7 +253,18 @@ interface Row {
   draw: (y: number) => void;
 }
 
-function textRow(doc: Doc, text: string, opts: { font: string; size: number; color?: string; x?: number; width?: number; gapAfter?: number }): Row {
+function textRow(
+  doc: Doc,
+  text: string,
+  opts: {
+    font: string;
+    size: number;
+    color?: string;
+    x?: number;
+    width?: number;
+    gapAfter?: number;
+  },
+): Row {
   const x = opts.x ?? MARGIN;
   const width = opts.width ?? CONTENT_WIDTH - (x - MARGIN);
   const t = printable(text);
@@ -233,7 +273,11 @@ function textRow(doc: Doc, text: string, opts: { font: string; size: number; col
   return {
     height,
     draw: (y) => {
-      doc.font(opts.font).fontSize(opts.size).fillColor(opts.color ?? INK).text(t, x, y, { width });
+      doc
+        .font(opts.font)
+        .fontSize(opts.size)
+        .fillColor(opts.color ?? INK)
+        .text(t, x, y, { width });
     },
   };
 }
@@ -256,7 +300,11 @@ function optionRow(doc: Doc, label: string, marker: Marker): Row {
       if (marker === 'circle') doc.circle(mx + 6, y + 6.5, 5.5).stroke();
       else if (marker === 'square') doc.rect(mx + 0.5, y + 1, 11, 11).stroke();
       else doc.rect(mx, y - 2, 22, 16).stroke();
-      doc.font('Helvetica').fontSize(10.5).fillColor(INK).text(t, x, y + 1, { width });
+      doc
+        .font('Helvetica')
+        .fontSize(10.5)
+        .fillColor(INK)
+        .text(t, x, y + 1, { width });
     },
   };
 }
@@ -286,8 +334,16 @@ function scaleRow(doc: Doc, min: number, max: number): Row {
     draw: (y) => {
       for (let i = 0; i < count; i += 1) {
         const x = MARGIN + 20 + i * step;
-        doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(String(min + i), x, y, { width: 22, align: 'center' });
-        doc.lineWidth(0.9).strokeColor(INK).rect(x + 3, y + 14, 16, 16).stroke();
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(10)
+          .fillColor(INK)
+          .text(String(min + i), x, y, { width: 22, align: 'center' });
+        doc
+          .lineWidth(0.9)
+          .strokeColor(INK)
+          .rect(x + 3, y + 14, 16, 16)
+          .stroke();
       }
     },
   };
@@ -296,7 +352,10 @@ function scaleRow(doc: Doc, min: number, max: number): Row {
 function drawFace(doc: Doc, cx: number, cy: number, r: number, mood: number) {
   // mood from −1 (sad) to 1 (happy): the mouth's curve.
   doc.lineWidth(1.1).strokeColor(INK).circle(cx, cy, r).stroke();
-  doc.fillColor(INK).circle(cx - r * 0.35, cy - r * 0.25, r * 0.09).fill();
+  doc
+    .fillColor(INK)
+    .circle(cx - r * 0.35, cy - r * 0.25, r * 0.09)
+    .fill();
   doc.circle(cx + r * 0.35, cy - r * 0.25, r * 0.09).fill();
   const mouthY = cy + r * 0.38;
   const half = r * 0.42;
@@ -311,7 +370,9 @@ function facesRow(doc: Doc, labels: string[]): Row {
   const n = labels.length;
   const col = Math.min(95, (CONTENT_WIDTH - 20) / n);
   doc.font('Helvetica').fontSize(9);
-  const labelHeight = Math.max(...labels.map((l) => doc.heightOfString(printable(l), { width: col - 6 })));
+  const labelHeight = Math.max(
+    ...labels.map((l) => doc.heightOfString(printable(l), { width: col - 6 })),
+  );
   const r = 15;
   return {
     height: 2 * r + 8 + labelHeight + 22,
@@ -320,8 +381,16 @@ function facesRow(doc: Doc, labels: string[]): Row {
         const x = MARGIN + 20 + i * col;
         const cx = x + col / 2;
         drawFace(doc, cx, y + r + 1, r, n === 1 ? 0 : -1 + (2 * i) / (n - 1));
-        doc.font('Helvetica').fontSize(9).fillColor(INK).text(printable(label), x + 3, y + 2 * r + 6, { width: col - 6, align: 'center' });
-        doc.lineWidth(0.9).strokeColor(INK).rect(cx - 6, y + 2 * r + 10 + labelHeight, 12, 12).stroke();
+        doc
+          .font('Helvetica')
+          .fontSize(9)
+          .fillColor(INK)
+          .text(printable(label), x + 3, y + 2 * r + 6, { width: col - 6, align: 'center' });
+        doc
+          .lineWidth(0.9)
+          .strokeColor(INK)
+          .rect(cx - 6, y + 2 * r + 10 + labelHeight, 12, 12)
+          .stroke();
       });
     },
   };
@@ -332,12 +401,21 @@ function gridRows(doc: Doc, items: string[], columns: string[]): Row[] {
   const x0 = MARGIN + 20;
   const colWidth = (CONTENT_WIDTH - 20 - labelWidth) / Math.max(1, columns.length);
   doc.font('Helvetica').fontSize(8.5);
-  const headHeight = Math.max(12, ...columns.map((c) => doc.heightOfString(printable(c), { width: colWidth - 4 }))) + 6;
+  const headHeight =
+    Math.max(12, ...columns.map((c) => doc.heightOfString(printable(c), { width: colWidth - 4 }))) +
+    6;
   const header: Row = {
     height: headHeight,
     draw: (y) => {
       columns.forEach((c, j) => {
-        doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(printable(c), x0 + labelWidth + j * colWidth + 2, y, { width: colWidth - 4, align: 'center' });
+        doc
+          .font('Helvetica')
+          .fontSize(8.5)
+          .fillColor(MUTED)
+          .text(printable(c), x0 + labelWidth + j * colWidth + 2, y, {
+            width: colWidth - 4,
+            align: 'center',
+          });
       });
     },
   };
@@ -348,10 +426,22 @@ function gridRows(doc: Doc, items: string[], columns: string[]): Row[] {
     return {
       height,
       draw: (y) => {
-        if (i % 2 === 0) doc.fillColor('#eef1f4').rect(x0, y, CONTENT_WIDTH - 20, height).fill();
-        doc.font('Helvetica').fontSize(10).fillColor(INK).text(t, x0 + 4, y + 4, { width: labelWidth - 8 });
+        if (i % 2 === 0)
+          doc
+            .fillColor('#eef1f4')
+            .rect(x0, y, CONTENT_WIDTH - 20, height)
+            .fill();
+        doc
+          .font('Helvetica')
+          .fontSize(10)
+          .fillColor(INK)
+          .text(t, x0 + 4, y + 4, { width: labelWidth - 8 });
         columns.forEach((_, j) => {
-          doc.lineWidth(0.9).strokeColor(INK).circle(x0 + labelWidth + j * colWidth + colWidth / 2, y + height / 2, 5.5).stroke();
+          doc
+            .lineWidth(0.9)
+            .strokeColor(INK)
+            .circle(x0 + labelWidth + j * colWidth + colWidth / 2, y + height / 2, 5.5)
+            .stroke();
         });
       },
     };
@@ -372,7 +462,11 @@ function dateRow(doc: Doc): Row {
           x += 18;
         }
         if (k < boxes.length - 1) {
-          doc.font('Helvetica').fontSize(16).fillColor(INK).text('/', x + 1, y + 1, { width: 10 });
+          doc
+            .font('Helvetica')
+            .fontSize(16)
+            .fillColor(INK)
+            .text('/', x + 1, y + 1, { width: 10 });
           x += 14;
         }
       });
@@ -381,24 +475,52 @@ function dateRow(doc: Doc): Row {
 }
 
 /** The rows of one question: its number and label, help, condition, instruction and answer area. */
-function questionRows(doc: Doc, q: PaperQuestion, index: number, all: PaperQuestion[], lang: 'fr' | 'en'): Row[] {
+function questionRows(
+  doc: Doc,
+  q: PaperQuestion,
+  index: number,
+  all: PaperQuestion[],
+  lang: 'fr' | 'en',
+): Row[] {
   const w = WORDS[lang];
   const rows: Row[] = [];
   const label = pick(lang, q.labelFr, q.labelEn);
   const number = `${index + 1}.`;
-  const head = textRow(doc, label, { font: 'Helvetica-Bold', size: 11.5, x: MARGIN + 20, gapAfter: 3 });
+  const head = textRow(doc, label, {
+    font: 'Helvetica-Bold',
+    size: 11.5,
+    x: MARGIN + 20,
+    gapAfter: 3,
+  });
   rows.push({
     height: head.height,
     draw: (y) => {
-      doc.font('Helvetica-Bold').fontSize(11.5).fillColor(INK).text(number, MARGIN, y, { width: 20 });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(11.5)
+        .fillColor(INK)
+        .text(number, MARGIN, y, { width: 20 });
       head.draw(y);
     },
   });
   const help = pick(lang, q.helpFr, q.helpEn);
-  if (help.trim() !== '') rows.push(textRow(doc, help, { font: 'Helvetica', size: 9.5, color: MUTED, x: MARGIN + 20 }));
+  if (help.trim() !== '')
+    rows.push(textRow(doc, help, { font: 'Helvetica', size: 9.5, color: MUTED, x: MARGIN + 20 }));
   const condition = conditionText(q.showIf, all, lang);
-  if (condition) rows.push(textRow(doc, condition, { font: 'Helvetica-Oblique', size: 9.5, color: INK, x: MARGIN + 20 }));
-  const instruction = (text: string) => rows.push(textRow(doc, text, { font: 'Helvetica-Oblique', size: 9, color: MUTED, x: MARGIN + 20, gapAfter: 6 }));
+  if (condition)
+    rows.push(
+      textRow(doc, condition, { font: 'Helvetica-Oblique', size: 9.5, color: INK, x: MARGIN + 20 }),
+    );
+  const instruction = (text: string) =>
+    rows.push(
+      textRow(doc, text, {
+        font: 'Helvetica-Oblique',
+        size: 9,
+        color: MUTED,
+        x: MARGIN + 20,
+        gapAfter: 6,
+      }),
+    );
   const options = (q.options ?? []).map((o) => pick(lang, o.labelFr, o.labelEn));
   switch (q.type) {
     case 'single':
@@ -434,7 +556,11 @@ function questionRows(doc: Doc, q: PaperQuestion, index: number, all: PaperQuest
       break;
     }
     case 'number':
-      instruction(q.min !== null && q.min !== undefined && q.max !== null && q.max !== undefined ? w.between(q.min, q.max) : w.number);
+      instruction(
+        q.min !== null && q.min !== undefined && q.max !== null && q.max !== undefined
+          ? w.between(q.min, q.max)
+          : w.number,
+      );
       rows.push(linesRow(doc, 1, 160));
       break;
     case 'date':
@@ -457,7 +583,8 @@ function drawQr(doc: Doc, link: string, x: number, y: number, size: number) {
   doc.fillColor('#000000');
   for (let row = 0; row < n; row += 1) {
     for (let col = 0; col < n; col += 1) {
-      if (qr.modules.data[row * n + col]) doc.rect(x + col * cell, y + row * cell, cell + 0.01, cell + 0.01);
+      if (qr.modules.data[row * n + col])
+        doc.rect(x + col * cell, y + row * cell, cell + 0.01, cell + 0.01);
     }
   }
   doc.fill();
@@ -472,7 +599,11 @@ export async function renderPaper(input: PaperInput): Promise<Buffer> {
     bufferPages: true,
     compress: input.compress ?? true,
     lang: lang === 'en' ? 'en' : 'fr-FR',
-    info: { Title: printable(input.title), Author: printable(input.organisationName), Subject: printable(input.campaignName) },
+    info: {
+      Title: printable(input.title),
+      Author: printable(input.organisationName),
+      Subject: printable(input.campaignName),
+    },
     displayTitle: true,
   });
   const chunks: Buffer[] = [];
@@ -486,21 +617,48 @@ export async function renderPaper(input: PaperInput): Promise<Buffer> {
   const qrSize = 92;
   const leftWidth = CONTENT_WIDTH - qrSize - 20;
   let y = MARGIN;
-  doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(printable(input.title), MARGIN, y, { width: leftWidth });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .fillColor(INK)
+    .text(printable(input.title), MARGIN, y, { width: leftWidth });
   y = doc.y + 4;
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(printable(`${input.organisationName} · ${input.campaignName}`), MARGIN, y, { width: leftWidth });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(printable(`${input.organisationName} · ${input.campaignName}`), MARGIN, y, {
+      width: leftWidth,
+    });
   y = doc.y + 8;
   const intro = pick(lang, input.introFr, input.introEn);
   if (intro.trim() !== '') {
-    doc.font('Helvetica').fontSize(10.5).fillColor(INK).text(printable(intro), MARGIN, y, { width: leftWidth });
+    doc
+      .font('Helvetica')
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text(printable(intro), MARGIN, y, { width: leftWidth });
     y = doc.y + 6;
   }
   const qrX = PAGE.width - MARGIN - qrSize;
   drawQr(doc, input.link, qrX, MARGIN, qrSize);
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(w.online, qrX - 10, MARGIN + qrSize + 4, { width: qrSize + 20, align: 'center' });
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(printable(input.link), qrX - 10, doc.y + 1, { width: qrSize + 20, align: 'center' });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8)
+    .fillColor(INK)
+    .text(w.online, qrX - 10, MARGIN + qrSize + 4, { width: qrSize + 20, align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(printable(input.link), qrX - 10, doc.y + 1, { width: qrSize + 20, align: 'center' });
   y = Math.max(y, doc.y) + 12;
-  doc.lineWidth(0.6).strokeColor(LINE).moveTo(MARGIN, y).lineTo(PAGE.width - MARGIN, y).stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(LINE)
+    .moveTo(MARGIN, y)
+    .lineTo(PAGE.width - MARGIN, y)
+    .stroke();
   y += 14;
 
   const sections = input.sections ?? [];
@@ -539,11 +697,19 @@ export async function renderPaper(input: PaperInput): Promise<Buffer> {
           height: heading.height + 6,
           draw: (yy) => {
             heading.draw(yy);
-            doc.lineWidth(1.2).strokeColor(INK).moveTo(MARGIN, yy + heading.height).lineTo(MARGIN + 60, yy + heading.height).stroke();
+            doc
+              .lineWidth(1.2)
+              .strokeColor(INK)
+              .moveTo(MARGIN, yy + heading.height)
+              .lineTo(MARGIN + 60, yy + heading.height)
+              .stroke();
           },
         });
         const sIntro = s ? pick(lang, s.introFr, s.introEn) : '';
-        if (sIntro.trim() !== '') rows.push(textRow(doc, sIntro, { font: 'Helvetica', size: 10, color: MUTED, gapAfter: 10 }));
+        if (sIntro.trim() !== '')
+          rows.push(
+            textRow(doc, sIntro, { font: 'Helvetica', size: 10, color: MUTED, gapAfter: 10 }),
+          );
       }
     }
     place([...rows, ...questionRows(doc, q, i, input.questions, lang)]);
@@ -559,7 +725,12 @@ export async function renderPaper(input: PaperInput): Promise<Buffer> {
       .font('Helvetica')
       .fontSize(8)
       .fillColor(MUTED)
-      .text(printable(`${input.title} — ${w.page(i + 1, range.count)}`), MARGIN, PAGE.height - MARGIN + 10, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      .text(
+        printable(`${input.title} — ${w.page(i + 1, range.count)}`),
+        MARGIN,
+        PAGE.height - MARGIN + 10,
+        { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = MARGIN;
   }
   doc.end();
