@@ -52,6 +52,11 @@ describe('conditionText', () => {
       'Répondez seulement si vous avez coché « Cuisine » à la question 3.',
     ],
     [
+      { question: 'q2', op: 'lte', value: '2026-01-15' },
+      'fr',
+      'Répondez seulement si votre réponse à la question 2 est 15/01/2026 ou moins.',
+    ],
+    [
       { question: 'venu', op: 'answered' },
       'fr',
       'Répondez seulement si vous avez répondu à la question 1.',

@@ -180,11 +180,14 @@ export function conditionText(
       : c.question;
     const raw = c.value ?? '';
     const option = target && [...(target.q.options ?? [])].find((o) => o.value === String(raw));
+    const date = typeof raw === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw) : null;
     const value = option
       ? quote(pick(lang, option.labelFr, option.labelEn))
       : typeof raw === 'number'
         ? String(raw)
-        : quote(String(raw));
+        : date
+          ? `${date[3]}/${date[2]}/${date[1]}`
+          : quote(String(raw));
     if (lang === 'fr') {
       switch (c.op) {
         case 'equals':
@@ -543,8 +546,17 @@ function questionRows(
       break;
     }
     case 'faces': {
-      const count = q.max === 3 ? 3 : 5;
-      const labels = options.length === count ? options : [...w.facesDefault[count]];
+      // Faces run from min to max like a scale (1 to 5 by default); 3 or 5 faces get words.
+      const min = q.min ?? 1;
+      const max = q.max ?? 5;
+      const count = Math.max(2, Math.min(7, max - min + 1));
+      const numbers = Array.from({ length: count }, (_, i) => String(min + i));
+      const labels =
+        options.length === count
+          ? options
+          : count === 3 || count === 5
+            ? [...w.facesDefault[count]]
+            : numbers;
       instruction(w.faces);
       rows.push(facesRow(doc, labels));
       break;
