@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { id } from '../../../contracts/common.ts';
+import { id, problem } from '../../../contracts/common.ts';
 import { binaryFile, campaignCounter, paperQuery } from '../../../contracts/followup.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { createLimiter } from '../../plugins/rate-limit.ts';
 import type { Config } from '../../config.ts';
 import * as service from './service.ts';
 
@@ -37,6 +38,8 @@ function sendFile(reply: FastifyReply, f: service.DownloadFile) {
 export function followupRoutes(app: FastifyInstance, { db, config }: AppContext) {
   const r = typed(app);
   const tags = ['collection'];
+  // A PDF takes some work to draw: a person gets plenty for printing, not a flood.
+  const paperLimiter = createLimiter({ max: 60, windowMs: 10 * 60_000 });
 
   r.get('/api/organisations/:orgId/campaigns/:campaignId/qr.svg', {
     schema: {
@@ -95,20 +98,27 @@ export function followupRoutes(app: FastifyInstance, { db, config }: AppContext)
         'French by default; lang=en uses the English labels where the questionnaire has them.',
       params: campaignParams,
       querystring: paperQuery,
-      response: { 200: file('application/pdf', 'The questionnaire (PDF)'), ...errorResponses },
+      response: {
+        200: file('application/pdf', 'The questionnaire (PDF)'),
+        ...errorResponses,
+        429: problem,
+      },
     },
-    handler: async (request, reply) =>
-      sendFile(
+    handler: async (request, reply) => {
+      const { userId } = requireActor(request);
+      paperLimiter.hit(userId);
+      return sendFile(
         reply,
         await service.campaignPaper(
           db,
-          requireActor(request).userId,
+          userId,
           request.params.orgId,
           request.params.campaignId,
           publicBase(config, request),
           request.query.lang,
         ),
-      ),
+      );
+    },
   });
 
   r.get('/api/organisations/:orgId/campaigns/:campaignId/counter', {
