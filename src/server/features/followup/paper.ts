@@ -588,7 +588,8 @@ function questionRows(
   return rows;
 }
 
-function drawQr(doc: Doc, link: string, x: number, y: number, size: number) {
+/** Draws the QR code as vector squares; returns the quiet zone scanners need around it (4 modules). */
+function drawQr(doc: Doc, link: string, x: number, y: number, size: number): number {
   const qr = QRCode.create(link, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = size / n;
@@ -600,6 +601,7 @@ function drawQr(doc: Doc, link: string, x: number, y: number, size: number) {
     }
   }
   doc.fill();
+  return 4 * cell;
 }
 
 export async function renderPaper(input: PaperInput): Promise<Buffer> {
@@ -653,12 +655,12 @@ export async function renderPaper(input: PaperInput): Promise<Buffer> {
     y = doc.y + 6;
   }
   const qrX = PAGE.width - MARGIN - qrSize;
-  drawQr(doc, input.link, qrX, MARGIN, qrSize);
+  const quiet = drawQr(doc, input.link, qrX, MARGIN, qrSize);
   doc
     .font('Helvetica-Bold')
     .fontSize(8)
     .fillColor(INK)
-    .text(w.online, qrX - 10, MARGIN + qrSize + 4, { width: qrSize + 20, align: 'center' });
+    .text(w.online, qrX - 10, MARGIN + qrSize + quiet, { width: qrSize + 20, align: 'center' });
   doc
     .font('Helvetica')
     .fontSize(7)
