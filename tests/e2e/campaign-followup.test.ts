@@ -83,4 +83,11 @@ describe.runIf(browserAvailable)('campaign follow-up', () => {
     const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
+
+  it('downloads the paper version as a PDF', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Version papier (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe('avis-2026-papier.pdf');
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
 });
