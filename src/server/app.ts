@@ -21,6 +21,7 @@ import { crosswalkRoutes } from './features/crosswalks/routes.ts';
 import { firstStepsRoutes } from './features/first-steps/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
+import { followupRoutes } from './features/followup/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   }
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
+  followupRoutes(app, ctx);
 
   return app;
 }

@@ -30,6 +30,7 @@ import { IconCampaign, IconLink, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { CampaignFollowUp } from './campaign-followup.tsx';
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -188,6 +189,7 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Group>
           </Stack>
         </SimpleGrid>
+        <CampaignFollowUp orgId={org.id} campaign={campaign} />
       </Stack>
     </Card>
   );
