@@ -5,7 +5,7 @@ import { campaignPrecision } from '../../../domain/sample-size.ts';
 import type { CampaignCounter } from '../../../contracts/followup.ts';
 import { slugify } from '../../slug.ts';
 import { requireOrgRole } from '../organisations/access.ts';
-import { renderPaper, type PaperInput, type PaperQuestion, type PaperSection } from './paper.ts';
+import { renderPaper, type PaperInput, type PaperQuestion } from './paper.ts';
 import * as repo from './repository.ts';
 
 export interface DownloadFile {
@@ -58,12 +58,6 @@ export async function campaignQr(
   };
 }
 
-/** Fields the questionnaire model may or may not have yet: read without assuming them. */
-interface OptionalQuestionnaireFields {
-  introEn?: string | null;
-  sections?: PaperSection[] | null;
-}
-
 export async function campaignPaper(
   db: Db,
   userId: string,
@@ -73,8 +67,7 @@ export async function campaignPaper(
   lang: 'fr' | 'en',
 ): Promise<DownloadFile> {
   const found = await campaignOf(db, userId, organisationId, campaignId);
-  const questionnaire: typeof found.questionnaire & OptionalQuestionnaireFields =
-    found.questionnaire;
+  const questionnaire = found.questionnaire;
   const rows: PaperQuestion[] = await repo.questionsOf(db, questionnaire.id);
   const input: PaperInput = {
     lang,
@@ -82,8 +75,8 @@ export async function campaignPaper(
     organisationName: found.organisationName,
     campaignName: found.campaign.name,
     introFr: questionnaire.introFr,
-    introEn: questionnaire.introEn ?? null,
-    sections: Array.isArray(questionnaire.sections) ? questionnaire.sections : null,
+    introEn: questionnaire.translations.en?.intro ?? null,
+    sections: questionnaire.sections.map((s) => ({ ...s, introEn: s.translations.en?.intro ?? null })),
     questions: rows,
     link: publicLink(base, found.campaign.slug),
   };
