@@ -33,7 +33,7 @@ async function counts() {
 
 async function storedRow(clientId: string) {
   const result = await t.database.db.execute(sql`select assisted, entered_by, channel from responses where client_id = ${clientId}`);
-  return (result as unknown as { rows: { assisted: string | null; entered_by: string | null; channel: string }[] }).rows;
+  return (result as { rows: { assisted: string | null; entered_by: string | null; channel: string }[] }).rows;
 }
 
 beforeAll(async () => {
