@@ -13,7 +13,7 @@ import {
   Container,
   Group,
   List,
-  SegmentedControl,
+  Radio,
   Stack,
   Text,
   Title,
@@ -90,21 +90,19 @@ export function FieldPage({ orgId, campaignId }: { orgId: string; campaignId: st
   return (
     <Container size="sm" py="lg" px="md">
       <Stack gap="lg">
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <div>
-            <Text size="sm" c="dimmed">
-              {definition.data?.organisationName ?? 'Socle'}
+        <div>
+          <Text size="sm" c="dimmed">
+            {definition.data?.organisationName ?? 'Socle'}
+          </Text>
+          <Title order={1} fz={26}>
+            {t('field.title')}
+          </Title>
+          {definition.data && (
+            <Text fw={600} mt={4}>
+              {definition.data.name}
             </Text>
-            <Title order={1} fz={26}>
-              {t('field.title')}
-            </Title>
-            {definition.data && (
-              <Text fw={600} mt={4}>
-                {definition.data.name}
-              </Text>
-            )}
-          </div>
-          <Stack gap={6} align="flex-end">
+          )}
+          <Group gap="sm" mt={8}>
             <Badge color={online ? 'green' : 'orange'} variant="light" data-testid="field-network">
               {online ? t('field.online') : t('field.offline')}
             </Badge>
@@ -113,8 +111,8 @@ export function FieldPage({ orgId, campaignId }: { orgId: string; campaignId: st
                 {t('field.keptOffline')}
               </Text>
             )}
-          </Stack>
-        </Group>
+          </Group>
+        </div>
         <Outbox campaignId={campaignId} questions={definition.data?.questions ?? []} />
         <Definition query={definition} orgId={orgId} campaignId={campaignId} />
         <Anchor component={Link} to={paths.campaigns} size="sm">
@@ -243,20 +241,16 @@ function AnswerForm({
               {t('field.saved')}
             </Alert>
           )}
-          <Stack gap={6}>
-            <Text size="sm" fw={600} id="field-mode-label">
-              {t('field.mode')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="field-mode-label"
-              value={mode}
-              onChange={(v) => setMode(v === 'with_person' ? 'with_person' : 'paper')}
-              data={[
-                { value: 'paper', label: t('field.modePaper') },
-                { value: 'with_person', label: t('field.modeWithPerson') },
-              ]}
-            />
-          </Stack>
+          <Radio.Group
+            label={t('field.mode')}
+            value={mode}
+            onChange={(v) => setMode(v === 'with_person' ? 'with_person' : 'paper')}
+          >
+            <Group gap="lg" mt={6}>
+              <Radio value="paper" label={t('field.modePaper')} />
+              <Radio value="with_person" label={t('field.modeWithPerson')} />
+            </Group>
+          </Radio.Group>
           {data.questions.map((q, i) => (
             <div key={`${clientId}-${q.id}`} id={`field-q-${q.id}`}>
               <QuestionInput
