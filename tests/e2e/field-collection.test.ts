@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
@@ -65,6 +68,31 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     await page.getByLabel(/Un mot libre/).fill(`Entretien ${visits}`);
     await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
     await page.getByTestId('field-saved').waitFor();
+  }
+
+  /** Serious or critical WCAG 2 A/AA problems axe-core finds on the page as it is now. */
+  async function accessibilityProblems(): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: unknown,
+            ) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
   }
 
   beforeAll(async () => {
@@ -177,6 +205,10 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     expect(await pending()).toBe('Aucune réponse en attente d’envoi');
   });
 
+  it('has no serious accessibility problem (axe-core, WCAG 2 A/AA)', async () => {
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
   it('keeps two answers on the device while offline', async () => {
     await context.setOffline(true);
     await expect.poll(() => page.getByTestId('field-network').textContent()).toBe('Hors connexion');
@@ -222,6 +254,7 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     await page.getByTestId('field-last-attempt').waitFor();
     expect(await pending()).toBe('2 réponses en attente d’envoi');
     await shot(page, '2-offline-reloaded');
+    expect(await accessibilityProblems()).toEqual([]);
     expect(await counts()).toEqual({ responses: 0, assisted: 0 });
   });
 
@@ -268,6 +301,7 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     expect(await pending()).toBe('1 réponse en attente d’envoi');
     await page.getByText(/1\. Vous sentez-vous écouté·e \? :/).waitFor();
     await shot(page, '4-refused');
+    expect(await accessibilityProblems()).toEqual([]);
     expect(await counts()).toEqual({ responses: 2, assisted: 2 });
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Retirer cette réponse' }).click();

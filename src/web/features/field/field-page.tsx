@@ -103,7 +103,11 @@ export function FieldPage({ orgId, campaignId }: { orgId: string; campaignId: st
             </Text>
           )}
           <Group gap="sm" mt={8}>
-            <Badge color={online ? 'green' : 'orange'} variant="light" data-testid="field-network">
+            <Badge
+              color={online ? 'teal.9' : 'gray.8'}
+              variant="filled"
+              data-testid="field-network"
+            >
               {online ? t('field.online') : t('field.offline')}
             </Badge>
             {kept && (
@@ -353,7 +357,7 @@ function Outbox({
                 </Text>
                 {e.error && (
                   <Stack gap={2} mt={2}>
-                    <Text size="sm" c={e.error.rejected ? 'red' : 'orange'}>
+                    <Text size="sm" c={e.error.rejected ? 'red.9' : 'gray.8'}>
                       {e.error.status === 0
                         ? t('field.errorNetwork')
                         : e.error.status === 401
@@ -369,16 +373,15 @@ function Outbox({
                     </Text>
                     {e.error.rejected &&
                       e.error.fields?.map((f) => (
-                        <Text size="xs" c="red" key={f.field}>
+                        <Text size="xs" c="red.9" key={f.field}>
                           {labelOf(f.field)} : {f.message}
                         </Text>
                       ))}
                     {e.error.rejected && (
                       <Group gap="xs">
                         <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
+                          size="compact-sm"
+                          variant="default"
                           onClick={() => {
                             if (window.confirm(t('field.discardConfirm'))) discardEntry(e.clientId);
                           }}
