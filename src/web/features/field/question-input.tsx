@@ -4,7 +4,17 @@
  * string, a number or a list of strings, a case in `isAnswered`). A type without an entry is
  * shown with a notice and left unanswered, so the rest of the form still works.
  */
-import { Alert, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Checkbox,
+  Group,
+  NumberInput,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  VisuallyHidden,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldQuestionnaire, QuestionType } from '../../api/types.ts';
@@ -143,10 +153,13 @@ export function QuestionInput({
     <>
       {number}. {text(question)}
       {question.required ? (
-        <Text span c="red" aria-hidden>
-          {' '}
-          *
-        </Text>
+        <>
+          <Text span c="red.9" aria-hidden>
+            {' '}
+            *
+          </Text>
+          <VisuallyHidden> ({t('questionnaire.requiredMark')})</VisuallyHidden>
+        </>
       ) : null}
     </>
   );
