@@ -308,6 +308,20 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     await expect.poll(pending).toBe('Aucune réponse en attente d’envoi');
   });
 
+  it('says so, and keeps the form filled, when the device cannot keep an answer', async () => {
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.getByRole('radio', { name: 'Oui', exact: true }).check();
+    await page.getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+    await page.getByText(/Cet appareil n’a pas pu garder la réponse/).waitFor();
+    expect(await page.getByRole('radio', { name: 'Oui', exact: true }).isChecked()).toBe(true);
+    expect(await pending()).toBe('Aucune réponse en attente d’envoi');
+  });
+
   it('shows on the campaign how many answers were assisted', async () => {
     await page.goto(`${served.url}/campaigns`);
     await expect.poll(() => page.getByText('dont 2 saisies assistées').count()).toBe(1);

@@ -564,6 +564,8 @@ export const en: Messages = {
     missing_other: '{{count}} required questions have no answer.',
     save: 'Save the answer',
     saved: 'Answer kept on the device. It will be sent as soon as the network allows. The form is ready for the next one.',
+    storageFailed:
+      'This device could not keep the answer (storage full or private browsing?). It is still in the form: free some space or use another browser, then try again.',
     unsupportedType: 'This type of question cannot be filled in here yet: leave it empty.',
     noneWaiting: 'No answers waiting to be sent',
     waiting_one: '{{count}} answer waiting to be sent',

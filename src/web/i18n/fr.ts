@@ -575,6 +575,8 @@ export const fr = {
     missing_other: '{{count}} questions obligatoires sont sans réponse.',
     save: 'Enregistrer la réponse',
     saved: 'Réponse enregistrée sur l’appareil. Elle sera envoyée dès que le réseau le permet. Le formulaire est prêt pour la suivante.',
+    storageFailed:
+      'Cet appareil n’a pas pu garder la réponse (mémoire pleine ou navigation privée ?). Elle est toujours dans le formulaire : libérez de la place ou utilisez un autre navigateur, puis réessayez.',
     unsupportedType: 'Ce type de question ne peut pas encore être rempli ici : laissez-le vide.',
     noneWaiting: 'Aucune réponse en attente d’envoi',
     waiting_one: '{{count}} réponse en attente d’envoi',

@@ -188,6 +188,7 @@ function AnswerForm({
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [saved, setSaved] = useState(0);
+  const [storageFailed, setStorageFailed] = useState(false);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -202,7 +203,7 @@ function AnswerForm({
     const clean = Object.fromEntries(
       Object.entries(answers).filter(([, v]) => isAnswered(v)),
     ) as OutboxEntry['answers'];
-    keepAnswers({
+    const stored = keepAnswers({
       clientId,
       orgId,
       campaignId,
@@ -213,6 +214,9 @@ function AnswerForm({
       lastAttemptAt: null,
       error: null,
     });
+    setStorageFailed(!stored);
+    // Nothing is cleared when the device could not keep the answers: they stay in the form.
+    if (!stored) return;
     setSaved((n) => n + 1);
     setAnswers({});
     setMissing(new Set());
@@ -273,6 +277,11 @@ function AnswerForm({
               />
             </div>
           ))}
+          {storageFailed && (
+            <Alert color="red" variant="light" role="alert">
+              {t('field.storageFailed')}
+            </Alert>
+          )}
           {missing.size > 0 && (
             <Alert color="red" variant="light" role="alert">
               {t('field.missing', { count: missing.size })}

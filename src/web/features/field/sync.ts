@@ -56,11 +56,19 @@ function entriesSnapshot(): OutboxEntry[] {
   return cached;
 }
 
-/** Keeps one completed answer set on the device, then tries to send it. */
-export function keepAnswers(entry: OutboxEntry) {
-  addEntry(window.localStorage, entry);
+/**
+ * Keeps one completed answer set on the device, then tries to send it. False when the device
+ * refused to keep it (storage full or disabled): the caller must keep the form as it is.
+ */
+export function keepAnswers(entry: OutboxEntry): boolean {
+  try {
+    addEntry(window.localStorage, entry);
+  } catch {
+    return false;
+  }
   notify();
   if (navigator.onLine) void sendWaiting();
+  return true;
 }
 
 /** Removes an entry the server refused, once the field worker has read why. */
