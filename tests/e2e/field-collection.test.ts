@@ -242,10 +242,15 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     const [worker] = context.serviceWorkers();
     expect(worker).toBeDefined();
     expect(await worker!.evaluate(tryHealth)).toBe('failed');
+    // A third form, started but not finished, survives the reload as a draft.
+    await page.getByRole('radio', { name: 'Avec la personne' }).check();
+    await page.getByRole('radio', { name: 'Non', exact: true }).check();
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await page.getByRole('heading', { name: 'Collecte terrain', level: 1 }).waitFor();
     await page.getByText('Vous sentez-vous écouté·e ?').waitFor();
+    expect(await page.getByRole('radio', { name: 'Non', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Avec la personne' }).isChecked()).toBe(true);
     expect(await pending()).toBe('2 réponses en attente d’envoi');
     expect(await page.getByTestId('field-network').textContent()).toBe('Hors connexion');
     // Sending now without network keeps them and says why.

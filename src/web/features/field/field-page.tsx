@@ -172,6 +172,41 @@ function Definition({
   return <AnswerForm data={data} orgId={orgId} campaignId={campaignId} />;
 }
 
+interface Draft {
+  clientId: string;
+  mode: AssistedMode;
+  answers: Record<string, AnswerValue>;
+}
+const draftKey = (campaignId: string) => `socle.field.draft.${campaignId}`;
+
+function readDraft(campaignId: string): Draft | null {
+  try {
+    const d = JSON.parse(
+      window.localStorage.getItem(draftKey(campaignId)) ?? 'null',
+    ) as Draft | null;
+    return d &&
+      typeof d.clientId === 'string' &&
+      typeof d.answers === 'object' &&
+      d.answers !== null
+      ? {
+          clientId: d.clientId,
+          mode: d.mode === 'with_person' ? 'with_person' : 'paper',
+          answers: d.answers,
+        }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(campaignId: string, draft: Draft) {
+  try {
+    window.localStorage.setItem(draftKey(campaignId), JSON.stringify(draft));
+  } catch {
+    // A draft is a comfort: without storage, the form still works until the page closes.
+  }
+}
+
 function AnswerForm({
   data,
   orgId,
@@ -183,9 +218,14 @@ function AnswerForm({
 }) {
   const { t } = useTranslation();
   // A new clientId for each answer set, made when its form is started.
-  const [clientId, setClientId] = useState(newClientId);
-  const [mode, setMode] = useState<AssistedMode>('paper');
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
+  // A form being filled in survives a reload (offline too): it is kept as a draft.
+  const [draft] = useState(() => readDraft(campaignId));
+  const [clientId, setClientId] = useState(draft?.clientId ?? newClientId);
+  const [mode, setMode] = useState<AssistedMode>(draft?.mode ?? 'paper');
+  const [answers, setAnswers] = useState<Record<string, AnswerValue>>(draft?.answers ?? {});
+  useEffect(() => {
+    writeDraft(campaignId, { clientId, mode, answers });
+  }, [campaignId, clientId, mode, answers]);
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [saved, setSaved] = useState(0);
   const [storageFailed, setStorageFailed] = useState(false);
