@@ -165,6 +165,8 @@ export const campaign = z.object({
   status: z.enum(['open', 'closed']),
   publicPath: z.string(),
   responseCount: z.number().int(),
+  /** Of which entered by a field worker (paper form or together with the person). */
+  assistedCount: z.number().int(),
   createdAt: z.string(),
 });
 export type Campaign = z.infer<typeof campaign>;
@@ -182,6 +184,30 @@ export const submitResponseBody = z
   })
   .strict();
 export const submitResponseResult = z.object({ responseId: id, duplicate: z.boolean() });
+
+/** How a field worker entered a response: from a paper form, or together with the person. */
+export const assistedMode = z.enum(['paper', 'with_person']);
+export const submitAssistedResponseBody = z
+  .object({
+    clientId: id,
+    answers: z.record(id, answerValue),
+    mode: assistedMode,
+  })
+  .strict();
+
+/** What the field collection page needs to show a campaign's questionnaire, offline too. */
+export const fieldQuestionnaire = z.object({
+  campaignId: id,
+  organisationId: id,
+  organisationName: z.string(),
+  name: z.string(),
+  period: z.string(),
+  open: z.boolean(),
+  title: z.string(),
+  introFr: z.string(),
+  questions: z.array(publicQuestion),
+});
+export type FieldQuestionnaire = z.infer<typeof fieldQuestionnaire>;
 
 export const recordActivityFigureBody = z.object({
   frameworkId: id,

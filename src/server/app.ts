@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -102,7 +102,24 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   });
 
   const hasWeb = existsSync(join(config.webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (reply, path) => {
+        const name = basename(path);
+        // The service worker must be checked for updates on every visit, and may control the whole site.
+        if (name === 'sw.js') {
+          reply.header('cache-control', 'no-cache');
+          reply.header('service-worker-allowed', '/');
+        }
+        if (name === 'manifest.webmanifest') reply.header('content-type', 'application/manifest+json; charset=utf-8');
+        if (name === 'index.html') reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
   registerErrorHandling(app, { spaFallback: hasWeb });
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
   registerAuth(app, ctx.db, config);

@@ -3,6 +3,7 @@ import type { Condition } from '../../domain/conditions.ts';
 import type { QuestionTranslation } from '../../domain/questionnaire-text.ts';
 import { frameworks } from './frameworks.ts';
 import { organisations } from './organisations.ts';
+import { users } from './auth.ts';
 
 export interface StoredOption {
   value: string;
@@ -118,6 +119,13 @@ export const responses = pgTable(
     /** The questionnaire version answered (a campaign can move to a newer one). */
     questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: ['web', 'api'] }).notNull(),
+    /**
+     * Entered by a field worker: from a paper form, or together with the person. Only counted
+     * ("12 saisies assistées"), never a dimension of the results.
+     */
+    assisted: text('assisted', { enum: ['paper', 'with_person'] }),
+    /** The member who entered an assisted response (the worker, not the respondent). */
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

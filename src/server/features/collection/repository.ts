@@ -122,6 +122,7 @@ const campaignColumns = {
   campaign: campaigns,
   questionnaireTitle: questionnaires.title,
   responseCount: sql<number>`(select count(*)::int from responses r where r.campaign_id = campaigns.id)`,
+  assistedCount: sql<number>`(select count(*)::int from responses r where r.campaign_id = campaigns.id and r.assisted is not null)`,
 };
 
 export async function insertCampaign(
@@ -181,7 +182,16 @@ export async function findResponseByClient(db: Db, campaignId: string, clientId:
  */
 export async function insertResponse(
   db: Db,
-  values: { campaignId: string; organisationId: string; period: string; clientId: string; channel: 'web' | 'api'; questionnaireId: string },
+  values: {
+    campaignId: string;
+    organisationId: string;
+    period: string;
+    clientId: string;
+    channel: 'web' | 'api';
+    questionnaireId: string;
+    assisted?: 'paper' | 'with_person' | null;
+    enteredBy?: string | null;
+  },
   clean: CleanAnswer[],
 ): Promise<{ responseId: string; duplicate: boolean }> {
   return db.transaction(async (tx) => {

@@ -50,6 +50,7 @@ function presentCampaign(row: CampaignRow) {
     status: c.status,
     publicPath: `/r/${c.slug}`,
     responseCount: Number(row.responseCount),
+    assistedCount: Number(row.assistedCount),
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -312,7 +313,15 @@ export class AnswersRejected extends Invalid {
   }
 }
 
-export async function submitResponse(db: Db, slug: string, input: { clientId: string; answers: Record<string, unknown> }, channel: 'web' | 'api') {
+export type AssistedMode = 'paper' | 'with_person';
+
+export async function submitResponse(
+  db: Db,
+  slug: string,
+  input: { clientId: string; answers: Record<string, unknown> },
+  channel: 'web' | 'api',
+  assisted?: { mode: AssistedMode; enteredBy: string },
+) {
   const { found, questions } = await getPublicCampaign(db, slug);
   // A retry of a stored response is acknowledged again, even if the campaign closed since.
   const existing = await repo.findResponseByClient(db, found.campaign.id, input.clientId);
@@ -337,9 +346,49 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
   if (!checked.ok) throw new AnswersRejected(checked.errors);
   return repo.insertResponse(
     db,
-    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel, questionnaireId },
+    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel, questionnaireId, assisted: assisted?.mode ?? null, enteredBy: assisted?.enteredBy ?? null },
     checked.answers,
   );
+}
+
+async function fieldCampaign(db: Db, userId: string, organisationId: string, campaignId: string) {
+  // Field work writes answers: viewers are told they cannot, outsiders learn nothing (404).
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  const row = await repo.findCampaign(db, organisationId, campaignId);
+  if (!row) throw new NotFound('campaign_not_found', 'Campagne introuvable.', 'Campaign not found.');
+  return row.campaign;
+}
+
+/** The questionnaire of a campaign as the field collection page shows it (kept offline by the app). */
+export async function getFieldQuestionnaire(db: Db, userId: string, organisationId: string, campaignId: string) {
+  const campaign = await fieldCampaign(db, userId, organisationId, campaignId);
+  const { found, questions } = await getPublicCampaign(db, campaign.slug);
+  return {
+    campaignId: campaign.id,
+    organisationId: campaign.organisationId,
+    organisationName: found.organisationName,
+    name: campaign.name,
+    period: campaign.period,
+    open: campaign.status === 'open',
+    title: found.questionnaire.title,
+    introFr: found.questionnaire.introFr,
+    questions: questions.map(presentQuestion),
+  };
+}
+
+/**
+ * A response entered by a field worker (paper form, or together with the person): the same
+ * checks and the same idempotency by clientId as a public submission, marked as assisted.
+ */
+export async function submitAssistedResponse(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  campaignId: string,
+  input: { clientId: string; answers: Record<string, unknown>; mode: AssistedMode },
+) {
+  const campaign = await fieldCampaign(db, userId, organisationId, campaignId);
+  return submitResponse(db, campaign.slug, { clientId: input.clientId, answers: input.answers }, 'web', { mode: input.mode, enteredBy: userId });
 }
 
 export async function recordActivityFigure(db: Db, userId: string, organisationId: string, input: { frameworkId: string; indicatorCode: string; period: string; value: number }) {

@@ -153,6 +153,19 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
                 ? ` ${t('campaigns.outOf', { population: formatInteger(campaign.populationServed, locale) })}`
                 : ''}
             </Text>
+            {campaign.assistedCount > 0 && (
+              <Text
+                size="sm"
+                c="dimmed"
+                title={t('campaigns.assistedHint')}
+                data-testid={`campaign-assisted-${campaign.slug}`}
+              >
+                {t('campaigns.assisted', {
+                  count: campaign.assistedCount,
+                  n: formatInteger(campaign.assistedCount, locale),
+                })}
+              </Text>
+            )}
             {rate !== null && (
               <>
                 <Progress
@@ -186,6 +199,17 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Group>
             <Group gap="xs">
               <CopyButton value={link} label={t('campaigns.copyLink')} />
+              {canWrite && campaign.status === 'open' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  component={Link}
+                  to={paths.field(org.id, campaign.id)}
+                  data-testid={`campaign-field-${campaign.slug}`}
+                >
+                  {t('campaigns.fieldCollection')}
+                </Button>
+              )}
             </Group>
           </Stack>
         </SimpleGrid>
