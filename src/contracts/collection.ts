@@ -205,6 +205,7 @@ export const fieldQuestionnaire = z.object({
   open: z.boolean(),
   title: z.string(),
   introFr: z.string(),
+  sections: z.array(section.required()),
   questions: z.array(publicQuestion),
 });
 export type FieldQuestionnaire = z.infer<typeof fieldQuestionnaire>;

@@ -372,6 +372,7 @@ export async function getFieldQuestionnaire(db: Db, userId: string, organisation
     open: campaign.status === 'open',
     title: found.questionnaire.title,
     introFr: found.questionnaire.introFr,
+    sections: found.questionnaire.sections,
     questions: questions.map(presentQuestion),
   };
 }

@@ -23,7 +23,8 @@ import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, seg } from '../../api/client.ts';
 import type { FieldQuestionnaire } from '../../api/types.ts';
-import { useLocale } from '../../i18n/use-locale.ts';
+import { visibleQuestionIds } from '../../../domain/answers.ts';
+import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { PageLoader } from '../../ui/page.tsx';
@@ -217,6 +218,7 @@ function AnswerForm({
   campaignId: string;
 }) {
   const { t } = useTranslation();
+  const label = useLabel();
   // A new clientId for each answer set, made when its form is started.
   // A form being filled in survives a reload (offline too): it is kept as a draft.
   const [draft] = useState(() => readDraft(campaignId));
@@ -230,9 +232,16 @@ function AnswerForm({
   const [saved, setSaved] = useState(0);
   const [storageFailed, setStorageFailed] = useState(false);
 
+  // Conditions are read as the form is filled: a question shows once earlier answers call for it.
+  const visible = visibleQuestionIds(
+    data.questions.map((q) => ({ ...q, showIf: q.showIf ?? null })),
+    Object.fromEntries(Object.entries(answers).filter(([, v]) => isAnswered(v))),
+  );
+  const shown = data.questions.filter((q) => visible.has(q.id));
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const unanswered = data.questions.filter(
+    const unanswered = shown.filter(
       (q) => q.required && canRender(q.type) && !isAnswered(answers[q.id]),
     );
     setMissing(new Set(unanswered.map((q) => q.id)));
@@ -241,7 +250,7 @@ function AnswerForm({
       return;
     }
     const clean = Object.fromEntries(
-      Object.entries(answers).filter(([, v]) => isAnswered(v)),
+      Object.entries(answers).filter(([id, v]) => visible.has(id) && isAnswered(v)),
     ) as OutboxEntry['answers'];
     const stored = keepAnswers({
       clientId,
@@ -299,8 +308,13 @@ function AnswerForm({
               <Radio value="with_person" label={t('field.modeWithPerson')} />
             </Group>
           </Radio.Group>
-          {data.questions.map((q, i) => (
+          {shown.map((q, i) => (
             <div key={`${clientId}-${q.id}`} id={`field-q-${q.id}`}>
+              {data.sections[q.section]?.titleFr && shown[i - 1]?.section !== q.section && (
+                <Title order={3} fz={17} mb="sm">
+                  {label({ labelFr: data.sections[q.section]!.titleFr, labelEn: data.sections[q.section]!.titleEn })}
+                </Title>
+              )}
               <QuestionInput
                 question={q}
                 number={i + 1}

@@ -27,7 +27,7 @@ export interface OutboxEntry {
   orgId: string;
   campaignId: string;
   mode: AssistedMode;
-  answers: Record<string, string | number | string[]>;
+  answers: Record<string, string | number | string[] | Record<string, string>>;
   savedAt: string;
   attempts: number;
   lastAttemptAt: string | null;
