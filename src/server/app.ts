@@ -24,6 +24,7 @@ import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
 import { resultRoutes } from './features/results/routes.ts';
+import { xlsFormRoutes } from './features/xlsform/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   }
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
+  xlsFormRoutes(app, ctx);
 
   return app;
 }

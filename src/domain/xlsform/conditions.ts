@@ -43,7 +43,7 @@ export function relevantToCondition(source: string, resolve: (name: string) => R
     return { ok: true, condition: convert(expr, resolve) };
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
-    return { ok: false, fr: `la condition « ${source} » : ${e.fr}`, en: `the condition "${source}": ${e.en}` };
+    return { ok: false, fr: `la condition « ${source} » n’est pas reprise : ${e.fr}`, en: `the condition "${source}" is not carried over: ${e.en}` };
   }
 }
 
