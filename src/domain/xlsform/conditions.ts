@@ -10,8 +10,8 @@ export interface KnownQuestion {
   values?: Map<string, string>;
 }
 
-/** Why a name cannot be used: it is asked later, it was not carried over, or it does not exist. */
-export type Resolution = KnownQuestion | 'later' | 'dropped' | 'unknown';
+/** Why a name cannot be used: asked later, not carried over, a row of a grid, or not in the form. */
+export type Resolution = KnownQuestion | 'later' | 'dropped' | 'inGrid' | 'unknown';
 
 export type ConditionResult = { ok: true; condition: XlsFormCondition } | { ok: false; fr: string; en: string };
 
@@ -51,6 +51,7 @@ function question(name: string, resolve: (name: string) => Resolution): KnownQue
   const found = resolve(name);
   if (found === 'later') throw new Unsupported(`elle porte sur « ${name} », posée plus loin`, `it refers to "${name}", asked later`);
   if (found === 'dropped') throw new Unsupported(`elle porte sur « ${name} », qui n’a pas été reprise`, `it refers to "${name}", which was not carried over`);
+  if (found === 'inGrid') throw new Unsupported(`elle porte sur « ${name} », devenue une ligne d’une grille`, `it refers to "${name}", now a row of a grid`);
   if (found === 'unknown') throw new Unsupported(`elle porte sur « ${name} », qui n’existe pas dans le formulaire`, `it refers to "${name}", which is not in the form`);
   return found;
 }

@@ -305,6 +305,54 @@ describe('convertXlsForm: groups, notes and conditions', () => {
   });
 });
 
+describe('convertXlsForm: tables become grids', () => {
+  const table = (appearance: string, rows: string[][]) => [row({ type: 'begin_group', name: 'Vie_quotidienne', fr: 'Votre vie quotidienne', appearance }), ...rows, row({ type: 'end_group' })];
+  it('a table-list group of one list becomes one grid', () => {
+    const { questionnaire, report } = convert([
+      ...table('table-list', [
+        row({ type: 'select_one oui_non', name: 'dormir', fr: 'Je dors bien', en: 'I sleep well', required: 'yes' }),
+        row({ type: 'select_one oui_non', name: 'manger', fr: 'Je mange bien', en: 'I eat well', required: 'yes' }),
+      ]),
+      row({ type: 'text', name: 'apres', fr: 'Autre chose ?', relevant: "${dormir} = 'non'" }),
+    ]);
+    expect(questionnaire.questions[0]).toMatchObject({
+      key: 'vie_quotidienne',
+      type: 'grid',
+      labelFr: 'Votre vie quotidienne',
+      required: true,
+      options: [{ value: 'oui', labelFr: 'Oui', labelEn: 'Yes' }, { value: 'non', labelFr: 'Non', labelEn: 'No' }],
+      items: [{ value: 'dormir', labelFr: 'Je dors bien', labelEn: 'I sleep well' }, { value: 'manger', labelFr: 'Je mange bien', labelEn: 'I eat well' }],
+    });
+    expect(questionnaire.questions[1]?.showIf).toBeNull();
+    expect(report.map((r) => [r.name, r.what])).toEqual([
+      ['Vie_quotidienne', 'grid'],
+      ['apres', 'relevant'],
+    ]);
+    expect(report[1]?.fr).toContain('ligne d’une grille');
+  });
+  it('a label row followed by list-nolabel rows becomes a grid titled by the label row', () => {
+    const { questionnaire } = convert(
+      table('field-list', [
+        row({ type: 'select_one accord', name: 'entete', fr: 'Êtes-vous d’accord ?', appearance: 'label' }),
+        row({ type: 'select_one accord', name: 'a', fr: 'Je suis écouté', appearance: 'list-nolabel' }),
+        row({ type: 'select_one accord', name: 'b', fr: 'Je suis aidé', appearance: 'list-nolabel' }),
+      ]),
+    );
+    expect(questionnaire.questions.map((q) => [q.type, q.labelFr, q.items.map((i) => i.value), q.required])).toEqual([['grid', 'Êtes-vous d’accord ?', ['a', 'b'], false]]);
+  });
+  it.each<[string, string, string[][]]>([
+    ['a field-list group stays separate questions', 'field-list', [row({ type: 'select_one oui_non', name: 'a', fr: 'A ?' }), row({ type: 'select_one oui_non', name: 'b', fr: 'B ?' })]],
+    ['two lists', 'table-list', [row({ type: 'select_one oui_non', name: 'a', fr: 'A ?' }), row({ type: 'select_one accord', name: 'b', fr: 'B ?' })]],
+    ['a row with its own condition', 'table-list', [row({ type: 'select_one oui_non', name: 'a', fr: 'A ?' }), row({ type: 'select_one oui_non', name: 'b', fr: 'B ?', relevant: "${a} = 'oui'" })]],
+    ['a single row', 'table-list', [row({ type: 'select_one oui_non', name: 'a', fr: 'A ?' })]],
+    ['a multiple choice', 'table-list', [row({ type: 'select_multiple aides', name: 'a', fr: 'A ?' }), row({ type: 'select_multiple aides', name: 'b', fr: 'B ?' })]],
+  ])('no grid: %s', (_name, appearance, rows) => {
+    const { questionnaire } = convert(table(appearance, rows));
+    expect(questionnaire.questions.every((q) => q.type !== 'grid')).toBe(true);
+    expect(questionnaire.questions.length).toBe(rows.length);
+  });
+});
+
 describe('convertXlsForm: the workbook', () => {
   it.each<[string, XlsFormSheets, string]>([
     ['no sheets', {}, 'no_survey_sheet'],

@@ -230,7 +230,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
   const allNames = new Set(survey.rows.map((r) => cell(survey, r, 'name')).filter(Boolean));
   const asked = new Map<string, KnownQuestion>();
   const dropped = new Set<string>();
-  const resolve = (name: string): Resolution => asked.get(name) ?? (dropped.has(name) ? 'dropped' : allNames.has(name) ? 'later' : 'unknown');
+  const resolve = (name: string): Resolution => asked.get(name) ?? (inGrid.has(name) ? 'inGrid' : dropped.has(name) ? 'dropped' : allNames.has(name) ? 'later' : 'unknown');
 
   const sections: XlsFormSection[] = [];
   const sectionUsed: boolean[] = [];
@@ -276,7 +276,124 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
     return null;
   };
 
-  for (const row of survey.rows) {
+  /** A choice list's options, their translations, and a report of adapted names (once per list). */
+  const optionsOf = (listName: string, choices: Choice[], pending: [string, string, string][]) => {
+    const values = valuesOf(listName, choices);
+    const options: XlsFormOption[] = [];
+    const translations: Record<string, Record<string, string>> = {};
+    const seen = new Set<string>();
+    for (const c of choices) {
+      const value = values.get(c.name)!;
+      if (seen.has(value)) continue;
+      seen.add(value);
+      const [labelFr] = clip(c.labels.get(base) || c.name, LIMITS.optionLabel);
+      const [labelEn] = clip(base === 'en' ? labelFr : (c.labels.get('en') ?? ''), LIMITS.optionLabel);
+      options.push({ value, labelFr, labelEn });
+      for (const code of others) {
+        const text = c.labels.get(code);
+        if (text) (translations[code] ??= {})[value] = clip(text, LIMITS.optionLabel)[0];
+      }
+    }
+    const renamed = choices.filter((c) => values.get(c.name) !== c.name);
+    if (renamed.length > 0 && !reportedLists.has(listName)) {
+      reportedLists.add(listName);
+      const list = renamed
+        .slice(0, 10)
+        .map((c) => `${c.name} → ${values.get(c.name)}`)
+        .join(', ');
+      pending.push(['option_renamed', `Liste « ${listName} » : des noms de choix sont adaptés (${list}${renamed.length > 10 ? '…' : ''}).`, `List "${listName}": some choice names are adapted (${list}${renamed.length > 10 ? '…' : ''}).`]);
+    }
+    return { options, translations };
+  };
+
+  /**
+   * A group laid out as a table (appearance `table-list`, or a `label` row followed by
+   * `list-nolabel` rows): select_one questions on one list, nothing else. It becomes one grid.
+   */
+  const gridAt = (start: number): { end: number; header: Row | null; items: Row[]; listName: string } | null => {
+    const group = survey.rows[start]!;
+    const tableList = cell(survey, group, 'appearance').toLowerCase().includes('table-list');
+    const inside: Row[] = [];
+    let end = -1;
+    for (let i = start + 1; i < survey.rows.length; i++) {
+      const kind = typeTokens(cell(survey, survey.rows[i]!, 'type'))[0] ?? '';
+      if (kind === 'end_group') {
+        end = i;
+        break;
+      }
+      inside.push(survey.rows[i]!);
+    }
+    if (end < 0 || inside.length < 2) return null;
+    const first = inside[0]!;
+    const header = cell(survey, first, 'appearance').toLowerCase() === 'label' ? first : null;
+    const items = header ? inside.slice(1) : inside;
+    if (!tableList && !(header && items.every((r) => cell(survey, r, 'appearance').toLowerCase() === 'list-nolabel'))) return null;
+    const listName = typeTokens(cell(survey, first, 'type'))[1] ?? '';
+    const simple = (r: Row) => {
+      const tokens = typeTokens(cell(survey, r, 'type'));
+      return tokens[0] === 'select_one' && tokens[1] === listName && tokens.length === 2 && !['relevant', 'constraint', 'choice_filter', 'calculation', 'default'].some((c) => cell(survey, r, c));
+    };
+    if (items.length < 2 || items.length > LIMITS.options || !inside.every(simple)) return null;
+    const choices = lists.get(listName) ?? [];
+    if (choices.length < 2 || choices.length > LIMITS.options) return null;
+    return { end, header, items, listName };
+  };
+  const inGrid = new Map<string, string>();
+
+  const addGrid = (group: Row, groupName: string, grid: NonNullable<ReturnType<typeof gridAt>>) => {
+    const pending: [string, string, string][] = [];
+    const key = toKey(groupName, takenKeys, `q${questions.length + 1}`);
+    const titleRow = grid.header ?? group;
+    const label = labelsOf(titleRow, 'label');
+    const hint = labelsOf(titleRow, 'hint');
+    const labelFr = clip(label.fr || labelsOf(group, 'label').fr || groupName, LIMITS.label)[0];
+    const { options, translations: optionTranslations } = optionsOf(grid.listName, lists.get(grid.listName)!, pending);
+    const takenItems = new Set<string>();
+    const items: XlsFormOption[] = [];
+    const itemTranslations: Record<string, Record<string, string>> = {};
+    for (const [n, r] of grid.items.entries()) {
+      const itemName = cell(survey, r, 'name');
+      const value = toValue(itemName, takenItems, `ligne_${n + 1}`);
+      const l = labelsOf(r, 'label');
+      items.push({ value, labelFr: clip(l.fr || itemName, LIMITS.optionLabel)[0], labelEn: clip(l.en, LIMITS.optionLabel)[0] });
+      for (const [code, text] of Object.entries(l.translations)) (itemTranslations[code] ??= {})[value] = clip(text, LIMITS.optionLabel)[0];
+      inGrid.set(itemName, key);
+    }
+    const translations: Record<string, XlsFormTranslation> = {};
+    for (const code of others) {
+      const t: XlsFormTranslation = {};
+      if (label.translations[code]) t.label = clip(label.translations[code], LIMITS.label)[0];
+      if (hint.translations[code]) t.help = clip(hint.translations[code], LIMITS.help)[0];
+      if (optionTranslations[code]) t.options = optionTranslations[code];
+      if (itemTranslations[code]) t.items = itemTranslations[code];
+      if (Object.keys(t).length > 0) translations[code] = t;
+    }
+    const names = grid.items.map((r) => cell(survey, r, 'name')).join(', ');
+    note(group.row, groupName, 'grid', `Le tableau « ${groupName} » (${names}) devient une seule question en grille, « ${key} » ; une condition qui porte sur l’une de ses lignes n’est pas reprise.`, `The table "${groupName}" (${names}) becomes one grid question, "${key}"; a condition on one of its rows is not carried over.`);
+    for (const [what, f, e] of pending) note(group.row, groupName, what, f, e);
+    let showIf: XlsFormCondition | null = null;
+    for (const frame of [...stack].reverse()) showIf = both(frame.condition, showIf);
+    questions.push({
+      key,
+      section: current,
+      type: 'grid',
+      labelFr: labelFr.length >= 2 ? labelFr : `${labelFr} (${key})`,
+      labelEn: clip(label.en, LIMITS.label)[0],
+      helpFr: clip(hint.fr, LIMITS.help)[0],
+      helpEn: clip(hint.en, LIMITS.help)[0],
+      easyFr: '',
+      translations,
+      required: grid.items.every((r) => YES.has(cell(survey, r, 'required').toLowerCase())),
+      options,
+      items,
+      showIf,
+    });
+    sectionUsed[current] = true;
+    seenQuestion = true;
+  };
+
+  for (let index = 0; index < survey.rows.length; index++) {
+    const row = survey.rows[index]!;
     const tokens = typeTokens(cell(survey, row, 'type'));
     const kind = tokens[0] ?? '';
     const name = cell(survey, row, 'name') || cell(survey, row, '$autoname');
@@ -290,15 +407,20 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
       if (kind === 'begin_repeat') {
         note(row.row, name, 'repeat', `Le groupe répété « ${name} » n’est pas repris comme tel : ses questions sont posées une seule fois.`, `The repeat group "${name}" is not carried over as such: its questions are asked once.`);
       }
+      const grid = kind === 'begin_group' ? gridAt(index) : null;
       if (stack.length === 0) {
         const translations: XlsFormSection['translations'] = {};
         for (const [code, title] of Object.entries(labels.translations)) translations[code] = { title: clip(title, LIMITS.optionLabel)[0] };
         newSection({ titleFr: clip(labels.fr || name, LIMITS.optionLabel)[0], titleEn: clip(labels.en, LIMITS.optionLabel)[0], introFr: '', translations });
         afterGroup = false;
-      } else {
+      } else if (!grid) {
         note(row.row, name, 'nested_group', `Le groupe « ${name} » est dans un autre groupe : ses questions rejoignent la section « ${sections[current]!.titleFr} ».`, `The group "${name}" is inside another group: its questions join the section "${sections[current]!.titleFr}".`);
       }
       stack.push({ kind: kind === 'begin_group' ? 'group' : 'repeat', name, condition: conditionOf(row, name, 'group') });
+      if (grid) {
+        addGrid(row, name, grid);
+        index = grid.end - 1;
+      }
       continue;
     }
     if (kind === 'end_group' || kind === 'end_repeat') {
@@ -375,28 +497,9 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
       } else {
         type = kind === 'select_one' ? 'single' : kind === 'select_multiple' ? 'multiple' : 'ranking';
         condKind = kind === 'select_one' ? 'choice' : 'multiChoice';
-        const seen = new Set<string>();
-        for (const c of choices) {
-          const value = values.get(c.name)!;
-          if (seen.has(value)) continue;
-          seen.add(value);
-          const [labelFr] = clip(c.labels.get(base) || c.name, LIMITS.optionLabel);
-          const [labelEn] = clip(base === 'en' ? labelFr : (c.labels.get('en') ?? ''), LIMITS.optionLabel);
-          opts.push({ value, labelFr, labelEn });
-          for (const code of others) {
-            const text = c.labels.get(code);
-            if (text) (optionTranslations[code] ??= {})[value] = clip(text, LIMITS.optionLabel)[0];
-          }
-        }
-        const renamed = choices.filter((c) => values!.get(c.name) !== c.name);
-        if (renamed.length > 0 && !reportedLists.has(listName)) {
-          reportedLists.add(listName);
-          const list = renamed
-            .slice(0, 10)
-            .map((c) => `${c.name} → ${values!.get(c.name)}`)
-            .join(', ');
-          pending.push(['option_renamed', `Liste « ${listName} » : des noms de choix sont adaptés (${list}${renamed.length > 10 ? '…' : ''}).`, `List "${listName}": some choice names are adapted (${list}${renamed.length > 10 ? '…' : ''}).`]);
-        }
+        const built = optionsOf(listName, choices, pending);
+        opts = built.options;
+        Object.assign(optionTranslations, built.translations);
         if (tokens[2] === 'or_other') {
           if (!opts.some((o) => o.value === 'other')) opts.push({ value: 'other', labelFr: 'Autre', labelEn: 'Other' });
           values.set('other', 'other');
