@@ -118,9 +118,10 @@ describe('importing an XLSForm', () => {
     const body = json<Imported>(res);
     expect(body.questionnaire.title).toBe('Suivi de l’accompagnement 2025');
     expect(body.questionnaire.languages).toEqual(['en', 'ar']);
-    expect(body.questionnaire.questions).toHaveLength(14);
+    expect(body.questionnaire.questions).toHaveLength(15);
+    expect(body.questionnaire.questions.find((q) => q.key === 'vie_quotidienne')?.type).toBe('grid');
     expect(new Set(body.report.map((r) => r.what))).toEqual(
-      new Set(['metadata', 'renamed', 'integer', 'option_renamed', 'choice_filter', 'unsupported_type', 'scale_labels', 'relevant', 'repeat']),
+      new Set(['metadata', 'renamed', 'integer', 'option_renamed', 'choice_filter', 'unsupported_type', 'scale_labels', 'relevant', 'repeat', 'grid']),
     );
     expect(body.report.filter((r) => r.what === 'unsupported_type').map((r) => r.name)).toEqual(['position', 'score', 'photo']);
   });
