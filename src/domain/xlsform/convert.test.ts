@@ -94,6 +94,7 @@ describe('convertXlsForm: question types', () => {
     ['integer', '. > 0', { min: 1 }, ['integer']],
     ['integer', '. != 3', {}, ['integer', 'constraint']],
     ['text', "regex(., '^[0-9]{5}$')", {}, ['constraint']],
+    ['decimal', '. >= 10 and . <= 5', {}, ['constraint']],
   ])('%s with constraint %s', (type, constraint, bounds, reported) => {
     const { q, report } = one(row({ type, name: 'q', fr: 'Combien ?', constraint }));
     expect({ min: q?.min, max: q?.max }).toEqual({ min: bounds.min, max: bounds.max });

@@ -205,7 +205,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
   const lists = new Map<string, Choice[]>();
   for (const row of choicesTable.rows) {
     const listName = cell(choicesTable, row, 'list_name') || cell(choicesTable, row, 'list name');
-    const name = cell(choicesTable, row, 'name') || cell(choicesTable, row, 'value');
+    const name = cell(choicesTable, row, 'name') || cell(choicesTable, row, 'value') || cell(choicesTable, row, '$autovalue');
     if (!listName || !name) continue;
     const labels = new Map<string, string>();
     for (const code of [base, ...languages]) labels.set(code, textIn(choicesTable, row, 'label', code));
@@ -509,7 +509,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
           pending.push(['too_many_options', `« ${name} » a ${opts.length} choix : seuls les ${LIMITS.options} premiers sont repris.`, `"${name}" has ${opts.length} choices: only the first ${LIMITS.options} are carried over.`]);
           opts = opts.slice(0, LIMITS.options);
         }
-        if (type !== 'ranking' && opts.length < 2) {
+        if (opts.length < 2) {
           note(row.row, name, 'too_few_options', `« ${name} » n’a qu’un choix : non reprise.`, `"${name}" has only one choice: not carried over.`);
           dropped.add(name);
           continue;
@@ -597,7 +597,11 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
       if (bounds) {
         if (bounds.min !== undefined) min = min === undefined ? bounds.min : Math.max(min, bounds.min);
         if (bounds.max !== undefined) max = max === undefined ? bounds.max : Math.min(max, bounds.max);
-        if (!bounds.exact) pending.push(['constraint', `« ${name} » : la contrainte « ${constraint} » devient des bornes incluses (${min ?? '…'} à ${max ?? '…'}).`, `"${name}": the constraint "${constraint}" becomes inclusive bounds (${min ?? '…'} to ${max ?? '…'}).`]);
+        if (min !== undefined && max !== undefined && min > max) {
+          pending.push(['constraint', `« ${name} » : la contrainte « ${constraint} » ne laisse aucune réponse possible ; elle n’est pas reprise.`, `"${name}": the constraint "${constraint}" leaves no possible answer; it is not carried over.`]);
+          min = undefined;
+          max = undefined;
+        } else if (!bounds.exact) pending.push(['constraint', `« ${name} » : la contrainte « ${constraint} » devient des bornes incluses (${min ?? '…'} à ${max ?? '…'}).`, `"${name}": the constraint "${constraint}" becomes inclusive bounds (${min ?? '…'} to ${max ?? '…'}).`]);
       } else {
         pending.push(['constraint', `« ${name} » : la contrainte « ${constraint} » n’est pas reprise.`, `"${name}": the constraint "${constraint}" is not carried over.`]);
       }
