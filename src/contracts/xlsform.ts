@@ -24,6 +24,7 @@ export const xlsFormQuestionnaire = z.object({
   title: z.string(),
   introFr: z.string(),
   languages: z.array(z.string()),
+  translations: z.record(z.string(), z.object({ title: z.string().optional(), intro: z.string().optional() })),
   sections: z.array(
     z.object({
       titleFr: z.string(),

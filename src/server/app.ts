@@ -105,9 +105,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, frameworkExportRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }
+  xlsFormRoutes(app, ctx);
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
-  xlsFormRoutes(app, ctx);
 
   return app;
 }

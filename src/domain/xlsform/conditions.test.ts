@@ -94,6 +94,9 @@ describe('relevantToCondition: reported', () => {
     ["jr:choice-name(${sexe}, '${sexe}') = 'F'", 'seules des comparaisons'],
     ['', 'pas d’une forme'],
     ["${sexe = 'F'", 'pas d’une forme'],
+    [Array.from({ length: 21 }, (_, i) => `\${age} = ${i}`).join(' or '), 'trop imbriquée ou trop longue'],
+    ['not(not(not(not(not(not(not(${age} = 1)))))))', 'trop imbriquée ou trop longue'],
+    [`\${nom} = '${'x'.repeat(101)}'`, 'trop imbriquée ou trop longue'],
   ])('%s', (source, fragment) => {
     const result = relevantToCondition(source, resolve);
     expect(result.ok).toBe(false);

@@ -40,7 +40,9 @@ export function relevantToCondition(source: string, resolve: (name: string) => R
     };
   }
   try {
-    return { ok: true, condition: convert(expr, resolve) };
+    const condition = convert(expr, resolve);
+    if (!conditionFits(condition)) throw new Unsupported('elle est trop imbriquée ou trop longue', 'it is nested too deeply or too long');
+    return { ok: true, condition };
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     return { ok: false, fr: `la condition « ${source} » n’est pas reprise : ${e.fr}`, en: `the condition "${source}" is not carried over: ${e.en}` };
@@ -150,4 +152,15 @@ function comparison(op: CompareOp, left: Expr, right: Expr, resolve: (name: stri
       if (op !== '=' && op !== '!=') throw new Unsupported(`« ${ref.name} » est un texte : seules = et != sont reprises`, `"${ref.name}" is text: only = and != are carried over`);
       return { question: q.key, op: name, value: String(literal) };
   }
+}
+
+/** Within what a Socle condition allows: 6 levels, 1 to 20 parts per group, values of 100 characters. */
+export function conditionFits(c: XlsFormCondition, depth = 0): boolean {
+  if (depth > 6) return false;
+  if ('all' in c || 'any' in c) {
+    const list = 'all' in c ? c.all : c.any;
+    return list.length >= 1 && list.length <= 20 && list.every((x) => conditionFits(x, depth + 1));
+  }
+  if ('not' in c) return conditionFits(c.not, depth + 1);
+  return typeof c.value !== 'string' || c.value.length <= 100;
 }

@@ -211,10 +211,10 @@ describe('convertXlsForm: languages', () => {
 
 describe('convertXlsForm: groups, notes and conditions', () => {
   const form = [
-    row({ type: 'note', name: 'bienvenue', fr: 'Merci de répondre.' }),
+    row({ type: 'note', name: 'bienvenue', fr: 'Merci de répondre.', en: 'Thank you for answering.' }),
     row({ type: 'select_one oui_non', name: 'accompagne', fr: 'Êtes-vous accompagné ?', required: 'yes' }),
     row({ type: 'begin_group', name: 'suivi', fr: 'Votre suivi', en: 'Your support', relevant: "${accompagne} = 'oui'" }),
-    row({ type: 'note', name: 'intro_suivi', fr: 'Quelques questions sur votre suivi.' }),
+    row({ type: 'note', name: 'intro_suivi', fr: 'Quelques questions sur votre suivi.', en: 'A few questions on your support.' }),
     row({ type: 'integer', name: 'mois', fr: 'Depuis combien de mois ?', constraint: '. >= 0 and . <= 120' }),
     row({ type: 'begin group', name: 'detail', fr: 'Détail' }),
     row({ type: 'select_multiple aides', name: 'aides', fr: 'Quelles aides ?', relevant: '${mois} > 3' }),
@@ -231,9 +231,10 @@ describe('convertXlsForm: groups, notes and conditions', () => {
     const { questionnaire } = convert(form, { settings: [['form_title'], ['Suivi des personnes']] });
     expect(questionnaire.title).toBe('Suivi des personnes');
     expect(questionnaire.introFr).toBe('Merci de répondre.');
+    expect(questionnaire.translations).toEqual({ en: { intro: 'Thank you for answering.' } });
     expect(questionnaire.sections).toEqual([
       { titleFr: '', titleEn: '', introFr: '', translations: {} },
-      { titleFr: 'Votre suivi', titleEn: 'Your support', introFr: 'Quelques questions sur votre suivi.', translations: {} },
+      { titleFr: 'Votre suivi', titleEn: 'Your support', introFr: 'Quelques questions sur votre suivi.', translations: { en: { intro: 'A few questions on your support.' } } },
       { titleFr: '', titleEn: '', introFr: '', translations: {} },
     ]);
     expect(questionnaire.questions.map((q) => [q.key, q.section])).toEqual([

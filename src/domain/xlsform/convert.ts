@@ -1,5 +1,5 @@
 import { parseBounds } from './expressions.ts';
-import { relevantToCondition, type KnownQuestion, type Resolution } from './conditions.ts';
+import { conditionFits, relevantToCondition, type KnownQuestion, type Resolution } from './conditions.ts';
 import { languageCode, toKey, toValue } from './names.ts';
 import type {
   XlsFormCondition,
@@ -14,7 +14,7 @@ import type {
 } from './types.ts';
 
 /** Limits of a Socle questionnaire. */
-export const LIMITS = { questions: 200, options: 50, label: 500, help: 500, optionLabel: 200, intro: 2000, title: 200 } as const;
+export const LIMITS = { questions: 200, options: 50, items: 30, sections: 50, label: 500, help: 500, optionLabel: 200, intro: 2000, title: 200 } as const;
 
 interface Column {
   index: number;
@@ -247,7 +247,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
   newSection(emptySection());
   let afterGroup = false;
   let seenQuestion = false;
-  const introParts: string[] = [];
+  const introParts = new Map<string, string[]>();
   const stack: GroupFrame[] = [];
   const questions: XlsFormQuestion[] = [];
   const takenKeys = new Set<string>();
@@ -274,6 +274,15 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
       note(row.row, name, 'relevant', `« ${name} » : ${result.fr}. La question est toujours posée.`, `"${name}": ${result.en}. The question is always asked.`);
     }
     return null;
+  };
+
+  /** A question's own condition with those of the groups around it, when Socle can hold them together. */
+  const withGroups = (rowNumber: number, name: string, own: XlsFormCondition | null): XlsFormCondition | null => {
+    let showIf = own;
+    for (const frame of [...stack].reverse()) showIf = both(frame.condition, showIf);
+    if (!showIf || conditionFits(showIf)) return showIf;
+    note(rowNumber, name, 'relevant', `« ${name} » : ses conditions et celles de ses groupes sont trop nombreuses ensemble ; seule la sienne est reprise.`, `"${name}": its conditions and its groups' are too many together; only its own is carried over.`);
+    return own;
   };
 
   /** A choice list's options, their translations, and a report of adapted names (once per list). */
@@ -333,7 +342,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
       const tokens = typeTokens(cell(survey, r, 'type'));
       return tokens[0] === 'select_one' && tokens[1] === listName && tokens.length === 2 && !['relevant', 'constraint', 'choice_filter', 'calculation', 'default'].some((c) => cell(survey, r, c));
     };
-    if (items.length < 2 || items.length > LIMITS.options || !inside.every(simple)) return null;
+    if (items.length < 2 || items.length > LIMITS.items || !inside.every(simple)) return null;
     const choices = lists.get(listName) ?? [];
     if (choices.length < 2 || choices.length > LIMITS.options) return null;
     return { end, header, items, listName };
@@ -371,8 +380,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
     const names = grid.items.map((r) => cell(survey, r, 'name')).join(', ');
     note(group.row, groupName, 'grid', `Le tableau « ${groupName} » (${names}) devient une seule question en grille, « ${key} » ; une condition qui porte sur l’une de ses lignes n’est pas reprise.`, `The table "${groupName}" (${names}) becomes one grid question, "${key}"; a condition on one of its rows is not carried over.`);
     for (const [what, f, e] of pending) note(group.row, groupName, what, f, e);
-    let showIf: XlsFormCondition | null = null;
-    for (const frame of [...stack].reverse()) showIf = both(frame.condition, showIf);
+    const showIf = withGroups(group.row, groupName, null);
     questions.push({
       key,
       section: current,
@@ -430,13 +438,19 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
     }
 
     if (kind === 'note') {
-      const text = labelsOf(row, 'label').fr;
+      const l = labelsOf(row, 'label');
+      const text = l.fr;
       if (!text) continue;
+      const byLanguage: [string, string][] = [['fr', text], ...(l.en && base !== 'en' ? [['en', l.en] as [string, string]] : []), ...Object.entries(l.translations)];
       if (!seenQuestion && current === 0 && stack.length === 0 && !sectionUsed[0]) {
-        introParts.push(text);
+        for (const [code, t] of byLanguage) introParts.set(code, [...(introParts.get(code) ?? []), t]);
       } else if (stack.length > 0 && !sectionUsed[current]) {
         const s = sections[current]!;
         s.introFr = s.introFr ? `${s.introFr}\n\n${text}` : text;
+        for (const [code, t] of byLanguage.slice(1)) {
+          const tr = (s.translations[code] ??= {});
+          tr.intro = tr.intro ? `${tr.intro}\n\n${t}` : t;
+        }
       } else {
         note(row.row, name, 'note', `La note « ${name} » est au milieu des questions : elle n’est pas reprise (« ${clip(text, 80)[0]} »).`, `The note "${name}" sits among the questions: it is not carried over ("${clip(text, 80)[0]}").`);
       }
@@ -610,8 +624,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
     if (cell(survey, row, 'default')) pending.push(['default', `« ${name} » : la réponse par défaut « ${cell(survey, row, 'default')} » n’est pas reprise.`, `"${name}": the default answer "${cell(survey, row, 'default')}" is not carried over.`]);
     if (YES.has(cell(survey, row, 'read_only').toLowerCase())) pending.push(['read_only', `« ${name} » est en lecture seule dans le formulaire : dans Socle, elle devient une question à remplir.`, `"${name}" is read-only in the form: in Socle it becomes a question to answer.`]);
 
-    let showIf = conditionOf(row, name, 'question');
-    for (const frame of [...stack].reverse()) showIf = both(frame.condition, showIf);
+    const showIf = withGroups(row.row, name, conditionOf(row, name, 'question'));
 
     for (const [what, f, e] of pending) note(row.row, name, what, f, e);
 
@@ -648,11 +661,18 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
   const newIndex = kept.map((_, i) => kept.slice(0, i).filter(Boolean).length);
   const finalSections = sections.filter((_, i) => kept[i]);
   for (const q of questions) q.section = newIndex[q.section]!;
+  if (finalSections.length > LIMITS.sections) {
+    const last = LIMITS.sections - 1;
+    note(0, '', 'too_many_sections', `Le formulaire a ${finalSections.length} groupes : à partir du ${LIMITS.sections}e, leurs questions sont réunies sur la dernière page.`, `The form has ${finalSections.length} groups: from the ${LIMITS.sections}th on, their questions share the last page.`);
+    finalSections.length = LIMITS.sections;
+    for (const q of questions) q.section = Math.min(q.section, last);
+  }
 
-  let intro = introParts.join('\n\n');
-  const [introFr, introCut] = clip(intro, LIMITS.intro);
+  const [intro, introCut] = clip((introParts.get('fr') ?? []).join('\n\n'), LIMITS.intro);
   if (introCut) note(0, '', 'intro_truncated', `L’introduction dépasse ${LIMITS.intro} caractères : elle est raccourcie.`, `The introduction is longer than ${LIMITS.intro} characters: it is shortened.`);
-  intro = introFr;
+  const translations: XlsFormQuestionnaire['translations'] = {};
+  for (const [code, parts] of introParts) if (code !== 'fr') translations[code] = { intro: clip(parts.join('\n\n'), LIMITS.intro)[0] };
+  for (const s of finalSections) for (const tr of Object.values(s.translations)) if (tr.intro) tr.intro = clip(tr.intro, LIMITS.intro)[0];
 
   let title = setting('form_title') || options.fallbackTitle?.trim() || 'Questionnaire importé';
   if (title.length < 2) title = `${title} (XLSForm)`;
@@ -666,6 +686,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
     title,
     introFr: intro,
     languages,
+    translations,
     sections: finalSections.length > 0 ? finalSections : [emptySection()],
     questions,
   };

@@ -52,6 +52,7 @@ export interface XlsFormSection {
   titleFr: string;
   titleEn: string;
   introFr: string;
+  /** Title and introduction in other languages, English included: `{ en: { title, intro } }`. */
   translations: Record<string, { title?: string; intro?: string }>;
 }
 
@@ -60,6 +61,8 @@ export interface XlsFormQuestionnaire {
   introFr: string;
   /** Languages offered beside French, e.g. ['en', 'ar']. */
   languages: string[];
+  /** The introduction in other languages, English included: `{ en: { intro } }`. */
+  translations: Record<string, { title?: string; intro?: string }>;
   sections: XlsFormSection[];
   questions: XlsFormQuestion[];
 }

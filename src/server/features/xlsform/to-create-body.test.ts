@@ -10,7 +10,7 @@ const yesNo = [
 function question(over: Partial<XlsFormQuestion>): XlsFormQuestion {
   return { key: 'q', section: 0, type: 'text', labelFr: 'Question ?', labelEn: 'Question?', helpFr: 'Aide', helpEn: 'Help', easyFr: '', translations: { ar: { label: 'سؤال' } }, required: true, options: [], items: [], showIf: null, ...over };
 }
-const form = (questions: XlsFormQuestion[]): XlsFormQuestionnaire => ({ title: 'Titre', introFr: 'Bonjour', languages: ['en', 'ar'], sections: [{ titleFr: 'Page', titleEn: '', introFr: '', translations: {} }], questions });
+const form = (questions: XlsFormQuestion[]): XlsFormQuestionnaire => ({ title: 'Titre', introFr: 'Bonjour', languages: ['en', 'ar'], translations: { en: { intro: 'Hello' } }, sections: [{ titleFr: 'Page', titleEn: '', introFr: '', translations: {} }], questions });
 
 describe('toCreateBody', () => {
   it.each<[string, Partial<XlsFormQuestion>, object | null]>([

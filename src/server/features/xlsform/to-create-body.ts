@@ -5,7 +5,8 @@ import type { XlsFormQuestionnaire } from '../../../domain/xlsform/index.ts';
  * The one place where an imported questionnaire becomes the body `createQuestionnaire` takes.
  * It keeps what that body knows today: title, introduction, and per question its type, French
  * and English label, French help, required flag, options and bounds. Keys, sections, languages,
- * translations, English help, easy-read wording, grid items and conditions are left out, and
+ * translations (of questions, sections and introduction), English help, easy-read wording, grid
+ * items and conditions are left out, and
  * the types the body does not know yet are brought back to the nearest known one (date → text,
  * ranking → multiple, grid → dropped, faces → scale). Without its condition, a required question
  * shown only under a condition is saved as optional, so that nobody is forced to answer it.
