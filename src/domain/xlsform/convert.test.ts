@@ -200,6 +200,13 @@ describe('convertXlsForm: languages', () => {
     expect({ languages: result.questionnaire.languages, labelFr: q.labelFr, labelEn: q.labelEn, translations: q.translations }).toEqual(expected);
     expect(whats(result.report)).toEqual(reported);
   });
+  it('keeps ten languages besides French', () => {
+    const codes = ['en', 'ar', 'es', 'pt', 'de', 'it', 'nl', 'ru', 'uk', 'tr', 'ro', 'pl'];
+    const result = convertXlsForm({ survey: [['type', 'name', 'label::fr', ...codes.map((c) => `label::${c}`)], ['text', 'q', 'Nom ?', ...codes.map((c) => `name ${c}`)]] });
+    expect(result.ok && result.questionnaire.languages).toEqual(codes.slice(0, 10));
+    expect(result.ok && result.report.map((r) => r.what)).toEqual(['language']);
+    expect(result.ok && Object.keys(result.questionnaire.questions[0]!.translations)).toEqual(codes.slice(1, 10));
+  });
   it('translates options', () => {
     const result = convertXlsForm({
       survey: [['type', 'name', 'label::French (fr)', 'label::Arabic (ar)'], ['select_one yn', 'q', 'Oui ?', 'نعم؟']],

@@ -14,7 +14,7 @@ import type {
 } from './types.ts';
 
 /** Limits of a Socle questionnaire. */
-export const LIMITS = { questions: 200, options: 50, items: 30, sections: 50, label: 500, help: 500, optionLabel: 200, intro: 2000, title: 200 } as const;
+export const LIMITS = { questions: 200, options: 50, items: 30, sections: 50, languages: 10, label: 500, help: 500, optionLabel: 200, intro: 2000, title: 200 } as const;
 
 interface Column {
   index: number;
@@ -199,6 +199,10 @@ export function convertXlsForm(sheets: XlsFormSheets, options: { fallbackTitle?:
   }
   const languages = presentLanguages.filter((c) => c !== 'fr' && c !== base);
   if (base === 'en' && !languages.includes('en')) languages.unshift('en');
+  if (languages.length > LIMITS.languages) {
+    const left = languages.splice(LIMITS.languages);
+    note(0, '', 'language', `Le formulaire a ${languages.length + left.length} langues en plus du français : seules les ${LIMITS.languages} premières sont reprises (pas ${left.join(', ')}).`, `The form has ${languages.length + left.length} languages besides French: only the first ${LIMITS.languages} are carried over (not ${left.join(', ')}).`);
+  }
   const others = languages.filter((c) => c !== 'en');
 
   // Choice lists.
