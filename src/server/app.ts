@@ -26,6 +26,7 @@ import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
 import { resultRoutes } from './features/results/routes.ts';
+import { xlsFormRoutes } from './features/xlsform/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -126,6 +127,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, frameworkExportRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }
+  xlsFormRoutes(app, ctx);
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
   followupRoutes(app, ctx);

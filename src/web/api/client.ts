@@ -42,13 +42,17 @@ function isProblem(value: unknown): value is Problem {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Calls the Socle API with the session cookie. A body is sent as JSON; a request without a
- * body carries no content type (Fastify refuses an empty JSON body).
+ * Calls the Socle API with the session cookie. A body is sent as JSON, a file (Blob) as it is;
+ * a request without a body carries no content type (Fastify refuses an empty JSON body).
  */
 export async function api<T>(method: Method, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   const init: RequestInit = { method, credentials: 'same-origin', headers };
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file travels as it is.
+    headers['content-type'] = 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, seg } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -12,6 +13,7 @@ import { IconPencil, IconPlus, IconQuestionnaire } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { VersionBadges } from './version-badges.tsx';
+import { XlsFormImportModal } from './xlsform-import.tsx';
 
 export function useQuestionnaires(orgId: string) {
   return useQuery({
@@ -25,10 +27,16 @@ export function QuestionnairesPage() {
   const locale = useLocale();
   const { org, canWrite } = useWorkspace();
   const list = useQuestionnaires(org.id);
+  const [importing, setImporting] = useState(false);
   const newButton = canWrite && (
-    <Button component={Link} to={paths.newQuestionnaire} leftSection={<IconPlus size={18} />}>
-      {t('questionnaires.new')}
-    </Button>
+    <Group gap="sm">
+      <Button variant="default" onClick={() => setImporting(true)}>
+        {t('xlsform.open')}
+      </Button>
+      <Button component={Link} to={paths.newQuestionnaire} leftSection={<IconPlus size={18} />}>
+        {t('questionnaires.new')}
+      </Button>
+    </Group>
   );
 
   return (
@@ -38,6 +46,9 @@ export function QuestionnairesPage() {
         description={t('questionnaires.intro')}
         actions={newButton}
       />
+      {canWrite && (
+        <XlsFormImportModal orgId={org.id} opened={importing} onClose={() => setImporting(false)} />
+      )}
       <QueryView
         query={list}
         empty={
