@@ -1,22 +1,5 @@
 import { z } from 'zod';
-import { questionnaire } from './collection.ts';
-
-const conditionOp = z.enum(['equals', 'notEquals', 'includes', 'gt', 'gte', 'lt', 'lte', 'answered', 'notAnswered']);
-type Condition =
-  | { question: string; op: z.infer<typeof conditionOp>; value?: string | number }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
-
-/** A condition on earlier questions (by key): a comparison, or all / any / not of conditions. */
-export const xlsFormCondition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ question: z.string(), op: conditionOp, value: z.union([z.string(), z.number()]).optional() }),
-    z.object({ all: z.array(xlsFormCondition) }),
-    z.object({ any: z.array(xlsFormCondition) }),
-    z.object({ not: xlsFormCondition }),
-  ]),
-);
+import { condition, questionnaire, questionnaireTranslation, questionTranslation, questionTypes, section } from './collection.ts';
 
 const option = z.object({ value: z.string(), labelFr: z.string(), labelEn: z.string() });
 
@@ -24,41 +7,25 @@ export const xlsFormQuestionnaire = z.object({
   title: z.string(),
   introFr: z.string(),
   languages: z.array(z.string()),
-  translations: z.record(z.string(), z.object({ title: z.string().optional(), intro: z.string().optional() })),
-  sections: z.array(
-    z.object({
-      titleFr: z.string(),
-      titleEn: z.string(),
-      introFr: z.string(),
-      translations: z.record(z.string(), z.object({ title: z.string().optional(), intro: z.string().optional() })),
-    }),
-  ),
+  translations: z.record(z.string(), questionnaireTranslation),
+  sections: z.array(section.required()),
   questions: z.array(
     z.object({
       key: z.string(),
       section: z.number().int(),
-      type: z.enum(['single', 'multiple', 'scale', 'number', 'text', 'date', 'ranking', 'grid', 'faces']),
+      type: z.enum(questionTypes),
       labelFr: z.string(),
       labelEn: z.string(),
       helpFr: z.string(),
       helpEn: z.string(),
       easyFr: z.string(),
-      translations: z.record(
-        z.string(),
-        z.object({
-          label: z.string().optional(),
-          help: z.string().optional(),
-          easy: z.string().optional(),
-          options: z.record(z.string(), z.string()).optional(),
-          items: z.record(z.string(), z.string()).optional(),
-        }),
-      ),
+      translations: z.record(z.string(), questionTranslation),
       required: z.boolean(),
       options: z.array(option),
       items: z.array(option),
       min: z.number().optional(),
       max: z.number().optional(),
-      showIf: xlsFormCondition.nullable(),
+      showIf: condition.nullable(),
     }),
   ),
 });

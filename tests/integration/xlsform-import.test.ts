@@ -126,6 +126,22 @@ describe('importing an XLSForm', () => {
     expect(body.report.filter((r) => r.what === 'unsupported_type').map((r) => r.name)).toEqual(['position', 'score', 'photo']);
   });
 
+  it('saves the sample Kobo form whole: sections, languages, grid, conditions', async () => {
+    const file = await readFile(new URL('../fixtures/xlsform/suivi-accompagnement.xlsx', import.meta.url));
+    const res = await upload(alice, org.id, file, '?save=true');
+    expect(res.statusCode, res.body).toBe(201);
+    const preview = json<Imported>(await upload(alice, org.id, file));
+    const created = json<Imported>(res).created as unknown as { id: string; languages: string[]; sections: unknown[]; questions: { key: string; type: string; section: number; showIf: unknown }[] };
+    expect(created.languages).toEqual(['en', 'ar']);
+    expect(created.sections).toHaveLength(preview.questionnaire.sections.length);
+    expect(created.questions.map((q) => [q.key, q.type, q.section])).toEqual(preview.questionnaire.questions.map((q) => [q.key, q.type, q.section]));
+    expect(created.questions.map((q) => q.showIf)).toEqual(preview.questionnaire.questions.map((q) => q.showIf));
+    expect(created.questions.some((q) => q.type === 'grid')).toBe(true);
+    // Its public page opens on the first section.
+    const campaign = json<{ publicPath: string }>(await alice.post(`/api/organisations/${org.id}/campaigns`, { name: 'Kobo', questionnaireId: created.id, period: '2026' }));
+    expect((await t.app.inject({ method: 'GET', url: campaign.publicPath })).statusCode).toBe(200);
+  });
+
   it('takes the file name as title when the form has none', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('survey').addRow(['type', 'name', 'label']);

@@ -13,27 +13,28 @@ function question(over: Partial<XlsFormQuestion>): XlsFormQuestion {
 const form = (questions: XlsFormQuestion[]): XlsFormQuestionnaire => ({ title: 'Titre', introFr: 'Bonjour', languages: ['en', 'ar'], translations: { en: { intro: 'Hello' } }, sections: [{ titleFr: 'Page', titleEn: '', introFr: '', translations: {} }], questions });
 
 describe('toCreateBody', () => {
-  it.each<[string, Partial<XlsFormQuestion>, object | null]>([
+  it.each<[string, Partial<XlsFormQuestion>, object]>([
     ['text', { type: 'text' }, { type: 'text', options: [], required: true }],
     ['single keeps its options', { type: 'single', options: yesNo }, { type: 'single', options: yesNo }],
     ['number keeps its bounds', { type: 'number', min: 0, max: 120 }, { type: 'number', min: 0, max: 120 }],
-    ['scale keeps its bounds', { type: 'scale', min: 1, max: 5 }, { type: 'scale', min: 1, max: 5 }],
-    ['date becomes text', { type: 'date' }, { type: 'text', options: [] }],
-    ['ranking becomes multiple', { type: 'ranking', options: yesNo }, { type: 'multiple', options: yesNo }],
-    ['faces becomes a scale', { type: 'faces', min: 1, max: 5 }, { type: 'scale', min: 1, max: 5 }],
-    ['grid is left out', { type: 'grid', options: yesNo, items: yesNo }, null],
-    ['a conditional required question becomes optional', { showIf: { question: 'a', op: 'answered' } }, { required: false }],
+    ['date stays a date', { type: 'date' }, { type: 'date', options: [] }],
+    ['ranking stays a ranking', { type: 'ranking', options: yesNo }, { type: 'ranking', options: yesNo }],
+    ['faces keep their range', { type: 'faces', min: 1, max: 3 }, { type: 'faces', min: 1, max: 3 }],
+    ['a grid keeps its rows', { type: 'grid', options: yesNo, items: yesNo }, { type: 'grid', items: yesNo }],
+    ['a conditional required question stays required (only when shown)', { required: true, showIf: { question: 'a', op: 'answered' } }, { required: true, showIf: { question: 'a', op: 'answered' } }],
   ])('%s', (_name, over, expected) => {
-    const body = toCreateBody(form([question(over)]));
-    if (expected === null) expect(body.questions).toEqual([]);
-    else expect(body.questions[0]).toMatchObject(expected);
+    expect(toCreateBody(form([question(over)])).questions[0]).toMatchObject(expected);
   });
-  it('keeps title, introduction, labels and French help, and nothing of the new fields', () => {
-    const body = toCreateBody(form([question({})]));
-    expect(body).toEqual({
+  it('carries sections, languages, translations, keys and easy-read wording as they are', () => {
+    const body = toCreateBody(form([question({ key: 'humeur', section: 0, easyFr: 'Ça va ?' })]));
+    expect(body).toMatchObject({
       title: 'Titre',
       introFr: 'Bonjour',
-      questions: [{ type: 'text', labelFr: 'Question ?', labelEn: 'Question?', helpFr: 'Aide', required: true, options: [], indicator: null }],
+      languages: ['en', 'ar'],
+      translations: { en: { intro: 'Hello' } },
+      sections: [{ titleFr: 'Page' }],
+      questions: [{ key: 'humeur', section: 0, labelEn: 'Question?', helpEn: 'Help', easyFr: 'Ça va ?', translations: { ar: { label: 'سؤال' } }, indicator: null }],
     });
+    expect(body.questions[0]).not.toHaveProperty('min');
   });
 });
