@@ -13,7 +13,7 @@ describe('pairedChange', () => {
     { name: 'mixed with ties', values: [p(1, 3), p(3, 3), p(4, 2), p(2, 2)], pairs: 4, meanBefore: 2.5, meanAfter: 2.5, meanChange: 0, up: 0.25, same: 0.5, down: 0.25 },
     { name: 'shares (0/1)', values: [p(0, 1), p(0, 1), p(1, 1), p(1, 0)], pairs: 4, meanBefore: 0.5, meanAfter: 0.75, meanChange: 0.25, up: 0.5, same: 0.25, down: 0.25 },
     { name: 'decimals that only differ by rounding are a tie', values: [p(0.1 + 0.2, 0.3)], pairs: 1, meanBefore: 0.30000000000000004, meanAfter: 0.3, meanChange: -5.551115123125783e-17, up: 0, same: 1, down: 0 },
-  ])('$name', ({ values, ...expected }) => {
+  ])('$name', ({ name: _name, values, ...expected }) => {
     const r = pairedChange(values);
     for (const [key, value] of Object.entries(expected)) {
       if (value === null) expect(r[key as keyof typeof r], key).toBeNull();
