@@ -128,6 +128,8 @@ export function formPage(args: {
   intro: string;
   questions: PageQuestion[];
   state: FormState;
+  /** Fields put at the top of the form (invitation token, before/after code). */
+  extra?: Html;
 }): string {
   const { lang, slug, state } = args;
   const errorIds = args.questions.filter((q) => state.errors[q.id]);
@@ -137,22 +139,27 @@ export function formPage(args: {
           (q) => html`<li><a href="#q_${q.id}">${label(lang, q.labelFr, q.labelEn)}</a> : ${state.errors[q.id]}</li>`,
         )}</ul></div>`
       : '';
-  const body = html`${summary}${args.intro ? html`<p>${args.intro}</p>` : ''}<p class="note">${t[lang].anonymous}</p><form method="post" action="/r/${slug}${lang === 'en' ? '?lang=en' : ''}" novalidate><input type="hidden" name="client_id" value="${state.clientId}">${args.questions.map((q) => questionBlock(q, lang, state))}<button type="submit">${t[lang].submit}</button></form>`;
+  const body = html`${summary}${args.intro ? html`<p>${args.intro}</p>` : ''}<p class="note">${t[lang].anonymous}</p><form method="post" action="/r/${slug}${lang === 'en' ? '?lang=en' : ''}" novalidate><input type="hidden" name="client_id" value="${state.clientId}">${args.extra}${args.questions.map((q) => questionBlock(q, lang, state))}<button type="submit">${t[lang].submit}</button></form>`;
   const other = lang === 'fr' ? `/r/${slug}?lang=en` : `/r/${slug}`;
   return layout(lang, `${errorIds.length ? '⚠ ' : ''}${args.title}`, args.title, args.organisationName, other, body);
 }
 
-export function thanksPage(lang: Lang, slug: string, title: string): string {
+export function thanksPage(lang: Lang, slug: string, title: string, extra?: Html): string {
   return layout(
     lang,
     `${t[lang].thanksTitle} — ${title}`,
     title,
     null,
     null,
-    html`<div class="done" role="status"><h2>${t[lang].thanksTitle}</h2><p>${t[lang].thanks}</p><p><a href="/r/${slug}${lang === 'en' ? '?lang=en' : ''}">${t[lang].again}</a></p></div>`,
+    html`<div class="done" role="status"><h2>${t[lang].thanksTitle}</h2><p>${t[lang].thanks}</p>${extra}<p><a href="/r/${slug}${lang === 'en' ? '?lang=en' : ''}">${t[lang].again}</a></p></div>`,
   );
 }
 
 export function messagePage(lang: Lang, kind: 'closed' | 'notFound', title = 'Socle'): string {
-  return layout(lang, title, title, null, null, html`<div class="done" role="status"><p>${t[lang][kind]}</p></div>`);
+  return noticePage(lang, t[lang][kind], title);
+}
+
+/** A page with one sentence (a link refused, say). */
+export function noticePage(lang: Lang, text: string, title = 'Socle'): string {
+  return layout(lang, title, title, null, null, html`<div class="done" role="status"><p>${text}</p></div>`);
 }

@@ -3,8 +3,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
-import { AnswersRejected, getPublicCampaign, submitResponse } from '../collection/service.ts';
-import { formPage, messagePage, thanksPage, type FormState, type Lang } from './page.ts';
+import { AnswersRejected, getPublicCampaign } from '../collection/service.ts';
+import { accessFields, codeNotice, formAccess, pairingCodeFrom, refusal, tokenFrom } from '../participation/respondent-fields.ts';
+import { PairingCodeRejected, submitPublicResponse } from '../participation/service.ts';
+import { formPage, messagePage, noticePage, thanksPage, type FormState, type Lang } from './page.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -51,8 +53,12 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     try {
       const { found, questions } = await getPublicCampaign(db, slug);
       if (found.campaign.status !== 'open') return sendHtml(reply, 410, messagePage(lang, 'closed', found.questionnaire.title));
+      const token = tokenFrom(request.query);
+      const access = await formAccess(db, found.campaign, token, lang);
+      if (access.refused) return sendHtml(reply, access.refused.status, noticePage(lang, access.refused.text, found.questionnaire.title));
+      const extra = accessFields(found.campaign, lang, { token, code: null, codeError: null });
       const state: FormState = { clientId: randomUUID(), values: {}, errors: {} };
-      return sendHtml(reply, 200, formPage({ lang, slug, title: found.questionnaire.title, organisationName: found.organisationName, intro: found.questionnaire.introFr, questions, state }));
+      return sendHtml(reply, 200, formPage({ lang, slug, title: found.questionnaire.title, organisationName: found.organisationName, intro: found.questionnaire.introFr, questions, state, extra }));
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'not_found') return sendHtml(reply, 404, messagePage(lang, 'notFound'));
       throw error;
@@ -87,11 +93,21 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
       throw error;
     }
     const { found, questions } = loaded;
-    const rerender = (errors: Record<string, string>, status: number) =>
+    const access = { invitationToken: tokenFrom(body), pairingCode: pairingCodeFrom(body) };
+    const rerender = (errors: Record<string, string>, status: number, codeError: string | null = null) =>
       sendHtml(
         reply,
         status,
-        formPage({ lang, slug, title: found.questionnaire.title, organisationName: found.organisationName, intro: found.questionnaire.introFr, questions, state: { clientId: sentId ?? randomUUID(), values, errors } }),
+        formPage({
+          lang,
+          slug,
+          title: found.questionnaire.title,
+          organisationName: found.organisationName,
+          intro: found.questionnaire.introFr,
+          questions,
+          state: { clientId: sentId ?? randomUUID(), values, errors },
+          extra: accessFields(found.campaign, lang, { token: access.invitationToken, code: access.pairingCode, codeError }),
+        }),
       );
     if (!sentId) return rerender({}, 400);
     // Only the questionnaire's own questions count; anything else in the form is ignored.
@@ -102,15 +118,23 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
       const q = questions.find((x) => x.id === qid)!;
       answers[qid] = q.type === 'multiple' ? list : list[0];
     }
+    let given: string | null;
     try {
-      await submitResponse(db, slug, { clientId: sentId, answers }, 'web');
+      given = (await submitPublicResponse(db, slug, { clientId: sentId, answers, ...access }, 'web')).pairingCode;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'campaign_closed') return sendHtml(reply, 410, messagePage(lang, 'closed', found.questionnaire.title));
+      if (error instanceof DomainError && error.code.startsWith('invitation_')) {
+        const refused = refusal(error, lang);
+        return sendHtml(reply, refused.status, noticePage(lang, refused.text, found.questionnaire.title));
+      }
+      if (error instanceof PairingCodeRejected) return rerender({}, 422, lang === 'en' ? error.messageEn : error.messageFr);
       if (error instanceof AnswersRejected) {
         return rerender(Object.fromEntries(error.answerErrors.map((e) => [e.questionId, lang === 'en' ? e.en : e.fr])), 422);
       }
       throw error;
     }
+    // A handed-out code is shown at once rather than put in a URL (a shared tablet's history).
+    if (given) return sendHtml(reply, 200, thanksPage(lang, slug, found.questionnaire.title, codeNotice(lang, given)));
     return reply.redirect(`/r/${slug}/merci${lang === 'en' ? '?lang=en' : ''}`, 303);
   });
 }
