@@ -132,9 +132,9 @@ describe('invitations', () => {
     expect(page.body).toContain('sur invitation');
     const api = await submit(anonymous, campaign.slug, answersFor('oui', 3));
     expect(api.statusCode).toBe(403);
-    expect(api.json().code).toBe('invitation_required');
+    expect(api.json<{ code: string }>().code).toBe('invitation_required');
     const forged = await anonymous.request('POST', `/api/public/campaigns/${campaign.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 3), invitationToken: 'x'.repeat(43) });
-    expect(forged.json().code).toBe('invitation_unknown');
+    expect(forged.json<{ code: string }>().code).toBe('invitation_unknown');
   });
 
   it('accepts one answer per link, even from another client id, and says so clearly', async () => {
@@ -154,7 +154,7 @@ describe('invitations', () => {
     expect(second.body).toContain('déjà été envoyée avec ce lien');
     const api = await anonymous.request('POST', `/api/public/campaigns/${campaign.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('non', 1), invitationToken: token });
     expect(api.statusCode).toBe(409);
-    expect(api.json().code).toBe('invitation_used');
+    expect(api.json<{ code: string }>().code).toBe('invitation_used');
     expect((await t.app.inject({ method: 'GET', url: `${campaign.publicPath}?t=${token}` })).statusCode).toBe(409);
     const list = json<Campaign[]>(await bob.get(`/api/organisations/${org.id}/campaigns`));
     expect(list.find((c) => c.id === campaign.id)?.responseCount).toBe(1);
@@ -177,8 +177,8 @@ describe('invitations', () => {
     expect(anne.answered).toBe(true);
     expect(anne.answeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(anne.link).toBeNull();
-    const columns = await t.database.db.execute<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'campaign_invitations'` as never);
-    const names = ((columns as unknown as { rows?: { column_name: string }[] }).rows ?? (columns as unknown as { column_name: string }[])).map((c) => c.column_name);
+    const columns = await t.database.db.execute<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'campaign_invitations'`);
+    const names = ((columns as { rows?: { column_name: string }[] }).rows ?? (columns as { column_name: string }[])).map((c) => c.column_name);
     expect(names).toContain('answered_on');
     expect(names.some((n) => n.includes('response'))).toBe(false);
   });
@@ -198,7 +198,7 @@ describe('invitations', () => {
     expect(page.body).toContain('retiré');
     const api = await anonymous.request('POST', `/api/public/campaigns/${campaign.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 2), invitationToken: token });
     expect(api.statusCode).toBe(403);
-    expect(api.json().code).toBe('invitation_revoked');
+    expect(api.json<{ code: string }>().code).toBe('invitation_revoked');
   });
 
   it('reminds only those who have not answered and whose link still works, and records when', async () => {
@@ -238,11 +238,11 @@ describe('before and after', () => {
     const plain = await newCampaign({});
     const bad = await bob.post(`/api/organisations/${org.id}/campaigns`, { name: 'Après', questionnaireId: q.id, period: '2026', pairing: 'after', pairedWithCampaignId: plain.id });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().code).toBe('pairing_not_before');
-    expect((await bob.post(`/api/organisations/${org.id}/campaigns`, { name: 'Après', questionnaireId: q.id, period: '2026', pairing: 'after' })).json().code).toBe('pairing_missing');
+    expect(bad.json<{ code: string }>().code).toBe('pairing_not_before');
+    expect((await bob.post(`/api/organisations/${org.id}/campaigns`, { name: 'Après', questionnaireId: q.id, period: '2026', pairing: 'after' })).json<{ code: string }>().code).toBe('pairing_missing');
     const theirQ = await createQuestionnaire(chelsea, outsider.id, [{ type: 'scale', labelFr: 'Moral' }]);
     const theirs = json<Campaign>(await chelsea.post(`/api/organisations/${outsider.id}/campaigns`, { name: 'Avant', questionnaireId: theirQ.id, period: '2026', pairing: 'before' }));
-    expect((await bob.post(`/api/organisations/${org.id}/campaigns`, { name: 'Après', questionnaireId: q.id, period: '2026', pairing: 'after', pairedWithCampaignId: theirs.id })).json().code).toBe('pairing_not_before');
+    expect((await bob.post(`/api/organisations/${org.id}/campaigns`, { name: 'Après', questionnaireId: q.id, period: '2026', pairing: 'after', pairedWithCampaignId: theirs.id })).json<{ code: string }>().code).toBe('pairing_not_before');
   });
 
   it('hands out a code on the thank-you page of the "before" campaign', async () => {
@@ -280,10 +280,10 @@ describe('before and after', () => {
     const own = makePairingCode([1, 2, 3, 4, 5]);
     const res = await anonymous.request('POST', `/api/public/campaigns/${before.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 3), pairingCode: own });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().pairingCode).toBe(own);
+    expect(res.json<{ pairingCode: string }>().pairingCode).toBe(own);
     const again = await anonymous.request('POST', `/api/public/campaigns/${before.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 3), pairingCode: own });
     expect(again.statusCode).toBe(400);
-    expect(again.json().code).toBe('pairing_code_used');
+    expect(again.json<{ code: string }>().code).toBe('pairing_code_used');
   });
 
   it('measures change over linked pairs only', async () => {
@@ -302,7 +302,7 @@ describe('before and after', () => {
       expect((await anonymous.request('POST', `/api/public/campaigns/${after.slug}/responses`, { clientId: crypto.randomUUID(), answers, pairingCode: given.pairingCode })).statusCode).toBe(201);
     }
     // An "after" answer without a code is refused (the code is required here).
-    expect((await anonymous.request('POST', `/api/public/campaigns/${after.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 5) })).json().code).toBe('pairing_code_required');
+    expect((await anonymous.request('POST', `/api/public/campaigns/${after.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 5) })).json<{ code: string }>().code).toBe('pairing_code_required');
 
     const res = await vera.get(`/api/organisations/${org.id}/campaigns/${after.id}/paired-change`);
     expect(res.statusCode, res.body).toBe(200);
@@ -337,6 +337,6 @@ describe('before and after', () => {
     expect(page.body).toContain('(facultatif)');
     expect((await anonymous.request('POST', `/api/public/campaigns/${optional.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 5) })).statusCode).toBe(201);
     const bad = await anonymous.request('POST', `/api/public/campaigns/${optional.slug}/responses`, { clientId: crypto.randomUUID(), answers: answersFor('oui', 5), pairingCode: makePairingCode([30, 29, 28, 27, 26]) });
-    expect(bad.json().code).toBe('pairing_code_unknown');
+    expect(bad.json<{ code: string }>().code).toBe('pairing_code_unknown');
   });
 });

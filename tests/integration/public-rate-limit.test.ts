@@ -54,7 +54,7 @@ describe('limits on the public routes', () => {
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['content-type']).toContain('json');
-    expect(limited.json().code).toBe('too_many_attempts');
+    expect(limited.json<{ code: string }>().code).toBe('too_many_attempts');
     // Another campaign from the same address, and the same campaign from another address: unaffected.
     expect((await apiSubmit(b.slug, '10.0.0.1')).statusCode).toBe(201);
     expect((await apiSubmit(a.slug, '10.0.0.2')).statusCode).toBe(201);

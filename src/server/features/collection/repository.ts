@@ -215,7 +215,7 @@ export async function insertResponse(
     if (clean.length > 0) {
       await tx.insert(answers).values(clean.map((a) => ({ responseId: id, questionId: a.questionId, options: a.options, num: a.num, text: a.text })));
     }
-    if (within) await within(tx as unknown as Db, id);
+    if (within) await within(tx, id);
     return { responseId: id, duplicate: false };
   });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
 import { makePairingCode, normalisePairingCode, pairingCodeProblem } from '../../../domain/pairing-code.ts';
-import { pairByCode, pairedChange, type Polarity } from '../../../domain/paired-change.ts';
+import { pairByCode, pairedChange } from '../../../domain/paired-change.ts';
 import type { Mailer } from '../../mailer.ts';
 import * as collectionRepo from '../collection/repository.ts';
 import { campaignNotFound, submitResponse } from '../collection/service.ts';
@@ -301,7 +301,7 @@ export async function getPairedChange(db: Db, userId: string, organisationId: st
     const computation = indicator?.computation as { type: string; options?: string[] } | undefined;
     const counted = computation?.type === 'share' ? (computation.options ?? []) : null;
     const side = (rows: Row[]) => new Map(rows.filter((r) => `${r.frameworkId}|${r.indicatorCode}` === key).map((r) => [r.code, valueOf(r, counted)]));
-    const change = pairedChange(pairByCode(side(beforeRows), side(afterRows)), (indicator?.polarity as Polarity | undefined) ?? 'higher_is_better');
+    const change = pairedChange(pairByCode(side(beforeRows), side(afterRows)), (indicator?.polarity) ?? 'higher_is_better');
     out.push({
       indicator: { frameworkId, code, labelFr: indicator?.labelFr ?? code, labelEn: indicator?.labelEn ?? '', kind: counted ? ('share' as const) : ('mean' as const) },
       ...change,

@@ -30,6 +30,7 @@ import { IconCampaign, IconLink, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { CampaignAccessFields, CampaignBadges, CampaignParticipation, defaultAccess, type AccessDraft } from './participation.tsx';
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -124,6 +125,7 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
               <Badge color={campaign.status === 'open' ? 'green' : 'gray'} variant="light">
                 {t(`campaignStatus.${campaign.status}`)}
               </Badge>
+              <CampaignBadges campaign={campaign} />
             </Group>
             <Text size="sm" c="dimmed" mt={2}>
               {campaign.questionnaireTitle} · {formatPeriod(campaign.period, locale)}
@@ -188,6 +190,7 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Group>
           </Stack>
         </SimpleGrid>
+        <CampaignParticipation campaign={campaign} canWrite={canWrite} />
       </Stack>
     </Card>
   );
@@ -202,6 +205,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
   const [questionnaireId, setQuestionnaireId] = useState<string | null>(null);
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [population, setPopulation] = useState<number | ''>(org.populationServed ?? '');
+  const [access, setAccess] = useState<AccessDraft>(defaultAccess);
 
   const create = useMutation({
     mutationFn: () =>
@@ -210,6 +214,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
         questionnaireId,
         period: period.trim(),
         populationServed: population === '' ? null : population,
+        ...access,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.campaigns(org.id) });
@@ -282,6 +287,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
             error={fieldError('populationServed')}
           />
         </SimpleGrid>
+        <CampaignAccessFields value={access} onChange={setAccess} fieldError={fieldError} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
