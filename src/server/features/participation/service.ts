@@ -207,12 +207,13 @@ export interface PublicSubmission {
  * up in the same transaction as the response (the response is not tied to it), and the
  * before/after code is stored with the response.
  */
-export async function submitPublicResponse(db: Db, slug: string, input: PublicSubmission, channel: 'web' | 'api') {
+export async function submitPublicResponse(db: Db, slug: string, input: PublicSubmission, channel: 'web' | 'api'): Promise<{ responseId: string; duplicate: boolean; pairingCode?: string | null }> {
   const found = await collectionRepo.findCampaignBySlug(db, slug);
   if (!found) throw campaignNotFound();
   const campaign = found.campaign;
   const retry = await collectionRepo.findResponseByClient(db, campaign.id, input.clientId);
-  if (retry) return { responseId: retry, duplicate: true, pairingCode: campaign.pairing === 'before' ? await repo.pairingCodeOf(db, retry) : null };
+  // Only a "before" campaign hands out codes: other campaigns answer as they always did.
+  if (retry) return campaign.pairing === 'before' ? { responseId: retry, duplicate: true, pairingCode: await repo.pairingCodeOf(db, retry) } : { responseId: retry, duplicate: true };
 
   const invitation = await checkAccess(db, campaign, input.invitationToken ?? null);
   let code = typedCode(input.pairingCode);
@@ -252,7 +253,8 @@ export async function submitPublicResponse(db: Db, slug: string, input: PublicSu
     }
     throw new Conflict('pairing_code_exhausted', 'Impossible d’attribuer un code : réessayez.', 'Could not hand out a code: try again.');
   });
-  return { ...result, pairingCode: result.duplicate && campaign.pairing === 'before' ? await repo.pairingCodeOf(db, result.responseId) : given };
+  if (campaign.pairing !== 'before') return result;
+  return { ...result, pairingCode: result.duplicate ? await repo.pairingCodeOf(db, result.responseId) : given };
 }
 
 // ------------------------------------------------------------- paired change

@@ -118,7 +118,7 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
       const q = questions.find((x) => x.id === qid)!;
       answers[qid] = q.type === 'multiple' ? list : list[0];
     }
-    let given: string | null;
+    let given: string | null | undefined;
     try {
       given = (await submitPublicResponse(db, slug, { clientId: sentId, answers, ...access }, 'web')).pairingCode;
     } catch (error) {
