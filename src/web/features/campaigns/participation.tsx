@@ -216,7 +216,12 @@ function InvitationsPanel({ campaign }: { campaign: Campaign }) {
   const queryClient = useQueryClient();
   const base = `/api/organisations/${seg(org.id)}/campaigns/${seg(campaign.id)}/invitations`;
   const key = invitationsKey(org.id, campaign.id);
-  const list = useQuery({ queryKey: key, queryFn: () => get<CampaignInvitation[]>(base) });
+  // Answers arrive from elsewhere: opening the list always fetches it afresh.
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => get<CampaignInvitation[]>(base),
+    staleTime: 0,
+  });
   const [addresses, setAddresses] = useState('');
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   const create = useMutation({
