@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -20,6 +21,7 @@ import { crosswalkRoutes } from './features/crosswalks/routes.ts';
 import { firstStepsRoutes } from './features/first-steps/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
+import { followupRoutes } from './features/followup/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
@@ -69,6 +71,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  // Pages and data travel compressed to browsers that ask for it: on an old phone with a weak
+  // signal, the respondent page arrives in a few kilobytes.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(swagger, {
     openapi: {
@@ -109,6 +114,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   }
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
+  followupRoutes(app, ctx);
   participationRoutes(app, ctx);
 
   return app;

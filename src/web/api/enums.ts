@@ -47,6 +47,10 @@ export const questionTypes = exact<QuestionType>()([
   'scale',
   'number',
   'text',
+  'date',
+  'ranking',
+  'grid',
+  'faces',
 ]);
 export const roles = exact<Role>()(['admin', 'contributor', 'viewer']);
 export const audiences = exact<Audience>()(['beneficiaries', 'staff', 'volunteers', 'partners']);

@@ -175,6 +175,10 @@ export const en: Messages = {
     scale: 'Scale (1 to 5)',
     number: 'Number',
     text: 'Free text',
+    date: 'Date',
+    ranking: 'Ranking',
+    grid: 'Grid (several rows on one scale)',
+    faces: 'Faces (for people who read little)',
   },
   audience: {
     beneficiaries: 'People supported',
@@ -607,6 +611,28 @@ export const en: Messages = {
     emptyText: 'Launch a campaign to collect answers to one of your questionnaires.',
     needQuestionnaire:
       'You need a questionnaire first. Create one, then come back to launch the campaign.',
+  },
+  campaignFollowUp: {
+    handOut: 'To hand out',
+    qrAlt: 'QR code of the link of campaign “{{name}}”',
+    qrSvg: 'QR code SVG',
+    qrPng: 'QR code PNG',
+    paper: 'Paper version (PDF)',
+    paperHint:
+      'The questionnaire to print, with the QR code. Paper answers are then entered online.',
+    precision: 'Precision of the results',
+    noAnswerYet: 'No answer yet: the margin of error will show from the first one.',
+    everyone: 'Everyone answered: no margin of error from sampling.',
+    margin_one: 'Margin of error: ±\u00a0{{count}} point, 95 times out of 100.',
+    margin_other: 'Margin of error: ±\u00a0{{count}} points, 95 times out of 100.',
+    aimFor: 'Aim for',
+    remaining_one: '{{n}} more answer for ±\u00a0{{points}} points.',
+    remaining_other: '{{n}} more answers for ±\u00a0{{points}} points.',
+    reached: 'Precision of ±\u00a0{{points}} points reached.',
+    hint: 'A percentage computed on these answers is right within this margin, if the people who answer are like those who do not.',
+    hintNoPopulation:
+      'Without the number of people concerned, the figure assumes a large population: give it for a fairer figure.',
+    counterError: 'The counter could not be loaded. It will try again in a moment.',
   },
   activity: {
     title: 'Activity figures',

@@ -179,6 +179,10 @@ export const fr = {
     scale: 'Échelle (de 1 à 5)',
     number: 'Nombre',
     text: 'Texte libre',
+    date: 'Date',
+    ranking: 'Classement',
+    grid: 'Tableau (plusieurs lignes, une même échelle)',
+    faces: 'Visages (pour qui lit peu)',
   },
   audience: {
     beneficiaries: 'Personnes accompagnées',
@@ -618,6 +622,28 @@ export const fr = {
     emptyText: 'Lancez une campagne pour recueillir des réponses à l’un de vos questionnaires.',
     needQuestionnaire:
       'Il faut d’abord un questionnaire. Créez-en un, puis revenez lancer la campagne.',
+  },
+  campaignFollowUp: {
+    handOut: 'À distribuer',
+    qrAlt: 'QR code du lien de la campagne « {{name}} »',
+    qrSvg: 'QR code SVG',
+    qrPng: 'QR code PNG',
+    paper: 'Version papier (PDF)',
+    paperHint:
+      'Le questionnaire à imprimer, avec le QR code. Les réponses sur papier se saisissent ensuite en ligne.',
+    precision: 'Précision des résultats',
+    noAnswerYet: 'Pas encore de réponse : la marge d’erreur se calculera dès la première.',
+    everyone: 'Tout le monde a répondu : pas de marge d’erreur liée à l’échantillon.',
+    margin_one: 'Marge d’erreur : ±\u00a0{{count}} point, 95 fois sur 100.',
+    margin_other: 'Marge d’erreur : ±\u00a0{{count}} points, 95 fois sur 100.',
+    aimFor: 'Viser',
+    remaining_one: 'Encore {{n}} réponse pour ±\u00a0{{points}} points.',
+    remaining_other: 'Encore {{n}} réponses pour ±\u00a0{{points}} points.',
+    reached: 'Précision de ±\u00a0{{points}} points atteinte.',
+    hint: 'Un pourcentage calculé sur ces réponses est juste à cette marge près, si les personnes qui répondent ressemblent à celles qui ne répondent pas.',
+    hintNoPopulation:
+      'Sans le nombre de personnes concernées, le calcul suppose une grande population : indiquez-le pour un chiffre plus juste.',
+    counterError: 'Le compteur n’a pas pu être chargé. Il réessaiera dans un instant.',
   },
   activity: {
     title: 'Chiffres d’activité',

@@ -5,7 +5,6 @@
 import type { Db } from '../../../db/connect.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { Html, html } from '../respondent/html.ts';
-import type { Lang } from '../respondent/page.ts';
 import { checkAccess } from './service.ts';
 
 type Campaign = { invitationOnly: boolean; pairing: 'before' | 'after' | null; pairingCodeOptional: boolean; id: string };
@@ -46,11 +45,15 @@ const words = {
   },
 } as const;
 
-/** Hidden token and code field, placed at the top of the form. */
-export function accessFields(campaign: Campaign, lang: Lang, state: { token: string | null; code: string | null; codeError: string | null }): Html {
-  const w = words[lang];
+/** French for French, English for every other language. */
+const wordsFor = (lang: string) => words[lang === 'fr' ? 'fr' : 'en'];
+
+/** Hidden token and code field, placed at the top of the form; `visible: false` carries the code hidden. */
+export function accessFields(campaign: Campaign, lang: string, state: { token: string | null; code: string | null; codeError: string | null; visible: boolean }): Html {
+  const w = wordsFor(lang);
   const token = state.token ? html`<input type="hidden" name="t" value="${state.token}">` : '';
   if (!campaign.pairing) return html`${token}`;
+  if (!state.visible && !state.codeError) return html`${token}${state.code ? html`<input type="hidden" name="pairing_code" value="${state.code}">` : ''}`;
   const required = campaign.pairing === 'after' && !campaign.pairingCodeOptional;
   const hint = campaign.pairing === 'before' ? w.beforeHint : campaign.pairingCodeOptional ? w.afterOptionalHint : w.afterHint;
   const err = state.codeError;
@@ -58,13 +61,13 @@ export function accessFields(campaign: Campaign, lang: Lang, state: { token: str
 }
 
 /** The code handed out, on the thank-you page. */
-export function codeNotice(lang: Lang, code: string): Html {
-  const w = words[lang];
+export function codeNotice(lang: string, code: string): Html {
+  const w = wordsFor(lang);
   return html`<div class="q" style="text-align:center"><h3>${w.codeTitle}</h3><p id="pairing-code" style="font:700 2rem/1.2 ui-monospace,monospace;letter-spacing:.3rem;margin:.5rem 0">${code}</p><p>${w.codeText}</p></div>`;
 }
 
 /** Whether this link may show the form; when not, the status and the sentence to show. */
-export async function formAccess(db: Db, campaign: Campaign & Parameters<typeof checkAccess>[1], token: string | null, lang: Lang): Promise<{ refused: null } | { refused: { status: number; text: string } }> {
+export async function formAccess(db: Db, campaign: Campaign & Parameters<typeof checkAccess>[1], token: string | null, lang: string): Promise<{ refused: null } | { refused: { status: number; text: string } }> {
   try {
     await checkAccess(db, campaign, token);
     return { refused: null };
@@ -74,6 +77,6 @@ export async function formAccess(db: Db, campaign: Campaign & Parameters<typeof 
   }
 }
 
-export function refusal(error: DomainError, lang: Lang) {
-  return { status: error.kind === 'conflict' ? 409 : 403, text: lang === 'en' ? error.messageEn : error.messageFr };
+export function refusal(error: DomainError, lang: string) {
+  return { status: error.kind === 'conflict' ? 409 : 403, text: lang === 'fr' ? error.messageFr : error.messageEn };
 }

@@ -31,6 +31,7 @@ import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { CampaignAccessFields, CampaignBadges, CampaignParticipation, defaultAccess, type AccessDraft } from './participation.tsx';
+import { CampaignFollowUp } from './campaign-followup.tsx';
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -191,6 +192,7 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
           </Stack>
         </SimpleGrid>
         <CampaignParticipation campaign={campaign} canWrite={canWrite} />
+        <CampaignFollowUp orgId={org.id} campaign={campaign} />
       </Stack>
     </Card>
   );
