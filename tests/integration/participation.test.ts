@@ -340,3 +340,46 @@ describe('before and after', () => {
     expect(bad.json<{ code: string }>().code).toBe('pairing_code_unknown');
   });
 });
+
+describe('across the pages of a sectioned form', () => {
+  const hiddenFields = (html: string): Record<string, string> =>
+    Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+
+  it('carries the invitation token and the code through every page and a language switch', async () => {
+    const put = await bob.post(`/api/organisations/${org.id}/questionnaires`, {
+      title: 'En deux pages',
+      languages: ['en'],
+      sections: [{ titleFr: 'Vous' }, { titleFr: 'Un mot' }],
+      questions: [
+        { type: 'scale', labelFr: 'Votre bien-être', labelEn: 'Your well-being', section: 0, indicator: { frameworkId: org.specificFrameworkId, code: 'BIEN' } },
+        { type: 'text', labelFr: 'Un mot ?', labelEn: 'A word?', section: 1 },
+      ],
+    });
+    expect(put.statusCode, put.body).toBe(201);
+    const sectioned = json<{ id: string }>(put);
+    const qs = json<{ questions: { id: string }[] }>(put).questions;
+    const before = json<Campaign>(await bob.post(`/api/organisations/${org.id}/campaigns`, { name: 'Avant', questionnaireId: sectioned.id, period: '2026', pairing: 'before', invitationOnly: true }));
+    const created = json<{ created: Invitation[] }>(await bob.post(`/api/organisations/${org.id}/campaigns/${before.id}/invitations`, { addresses: 'page@exemple.org' }));
+    const token = tokenOf(created.created[0]!.link!);
+    const own = makePairingCode([4, 4, 4, 4, 4]);
+
+    const first = await t.app.inject({ method: 'GET', url: `${before.publicPath}?t=${token}` });
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('id="pairing_code"');
+    // Switch to English on page 1: the token stays.
+    const english = await postForm(before.publicPath, { ...hiddenFields(first.body), pairing_code: own, nav: 'lang:en' });
+    expect(english.statusCode).toBe(200);
+    expect(english.body).toContain('Your well-being');
+    expect(hiddenFields(english.body).t).toBe(token);
+    // Page 2: the code is carried hidden, the field is not shown again.
+    const second = await postForm(before.publicPath, { ...hiddenFields(english.body), pairing_code: own, [`q_${qs[0]!.id}`]: '3', nav: 'next' });
+    expect(second.statusCode).toBe(200);
+    expect(second.body).not.toContain('id="pairing_code"');
+    expect(hiddenFields(second.body)).toMatchObject({ t: token, pairing_code: own });
+    const done = await postForm(before.publicPath, { ...hiddenFields(second.body), [`q_${qs[1]!.id}`]: 'merci', nav: 'next' });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain(`>${own}<`);
+    const rows = json<Invitation[]>(await bob.get(`/api/organisations/${org.id}/campaigns/${before.id}/invitations`));
+    expect(rows[0]!.answered).toBe(true);
+  });
+});
