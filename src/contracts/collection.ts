@@ -147,11 +147,25 @@ export const questionnaireRevision = questionnaire.extend({
   movedCampaigns: z.number().int(),
 });
 
+export const audiences = ['beneficiaries', 'staff', 'volunteers', 'partners'] as const;
+export const audience = z.enum(audiences);
+export type Audience = z.infer<typeof audience>;
+export const pairing = z.enum(['before', 'after']);
+
 export const createCampaignBody = z.object({
   name: z.string().trim().min(2).max(200),
   questionnaireId: id,
   period,
   populationServed: z.number().int().min(1).max(100_000_000).nullable().default(null),
+  /** Who answers: people supported (default), staff, volunteers or partners. */
+  audience: audience.default('beneficiaries'),
+  /** Only one-time invitation links are accepted. */
+  invitationOnly: z.boolean().default(false),
+  /** "before" hands out pseudonymous codes; "after" asks for them (name the "before" campaign). */
+  pairing: pairing.nullable().default(null),
+  pairedWithCampaignId: id.nullable().default(null),
+  /** For an "after" campaign: people may answer without a code. */
+  pairingCodeOptional: z.boolean().default(false),
 });
 export const campaign = z.object({
   id,
@@ -168,6 +182,11 @@ export const campaign = z.object({
   /** Of which entered by a field worker (paper form or together with the person). */
   assistedCount: z.number().int(),
   createdAt: z.string(),
+  audience,
+  invitationOnly: z.boolean(),
+  pairing: pairing.nullable(),
+  pairedWithCampaignId: id.nullable(),
+  pairingCodeOptional: z.boolean(),
 });
 export type Campaign = z.infer<typeof campaign>;
 
@@ -181,9 +200,18 @@ export const submitResponseBody = z
     /** Client-chosen id (UUID); sending the same id again stores nothing new. */
     clientId: id,
     answers: z.record(id, answerValue),
+    /** The token of a one-time invitation link (required when the campaign is by invitation only). */
+    invitationToken: z.string().min(1).max(200).optional(),
+    /** Before/after follow-up code: required by an "after" campaign, optional for a "before" one. */
+    pairingCode: z.string().max(40).optional(),
   })
   .strict();
-export const submitResponseResult = z.object({ responseId: id, duplicate: z.boolean() });
+export const submitResponseResult = z.object({
+  responseId: id,
+  duplicate: z.boolean(),
+  /** For a "before" campaign: the follow-up code to give the person. */
+  pairingCode: z.string().nullable().optional(),
+});
 
 /** How a field worker entered a response: from a paper form, or together with the person. */
 export const assistedMode = z.enum(['paper', 'with_person']);

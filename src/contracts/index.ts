@@ -6,3 +6,4 @@ export * from './collection.ts';
 export * from './results.ts';
 export * from './bank.ts';
 export * from './xlsform.ts';
+export * from './participation.ts';

@@ -25,6 +25,8 @@ import { followupRoutes } from './features/followup/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
+import { participationRoutes } from './features/participation/routes.ts';
+import { registerPublicRateLimits } from './plugins/public-rate-limit.ts';
 import { resultRoutes } from './features/results/routes.ts';
 import { xlsFormRoutes } from './features/xlsform/routes.ts';
 
@@ -45,7 +47,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
           level: config.logLevel,
           // Invitation secrets travel in paths: keep them out of the logs.
           serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/…') }),
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/…').replace(/([?&]t=)[^&]+/, '$1…') }),
           },
         }
       : false,
@@ -124,6 +126,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   registerErrorHandling(app, { spaFallback: hasWeb });
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
   registerAuth(app, ctx.db, config);
+  registerPublicRateLimits(app, config);
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, frameworkExportRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }
@@ -131,6 +134,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
   followupRoutes(app, ctx);
+  participationRoutes(app, ctx);
 
   return app;
 }

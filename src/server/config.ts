@@ -18,6 +18,14 @@ const schema = z.object({
   SOCLE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   /** Sign-in attempts per address and account in 15 minutes (sign-ups: three times as many per address). */
   SOCLE_AUTH_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Sends invitations by e-mail: smtp://user:pass@host:587 (plain) or smtps://… (TLS). Unset: links are copied from the app. */
+  SOCLE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SOCLE_MAIL_FROM: z.string().default('socle@localhost'),
+  /** Answers sent per address and campaign in 10 minutes (see src/server/plugins/public-rate-limit.ts). */
+  SOCLE_PUBLIC_SUBMISSIONS: z.coerce.number().int().min(1).max(1_000_000).default(120),
   SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -34,6 +42,9 @@ export interface Config {
   trustedOrigins: string[];
   suppressionThreshold: number;
   authAttemptsPerWindow: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicSubmissionsPerWindow: number;
   logLevel: z.infer<typeof schema>['SOCLE_LOG_LEVEL'];
   secureCookies: boolean;
   webDir: string;
@@ -62,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       e.NODE_ENV === 'production' ? [publicUrl] : [publicUrl, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`, 'http://localhost:5173'],
     suppressionThreshold: e.SOCLE_SUPPRESSION_THRESHOLD,
     authAttemptsPerWindow: e.SOCLE_AUTH_ATTEMPTS,
+    smtpUrl: e.SOCLE_SMTP_URL,
+    mailFrom: e.SOCLE_MAIL_FROM,
+    publicSubmissionsPerWindow: e.SOCLE_PUBLIC_SUBMISSIONS,
     logLevel: e.SOCLE_LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
     webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

@@ -98,6 +98,16 @@ export const campaigns = pgTable(
     populationServed: integer('population_served'),
     slug: text('slug').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** Who answers: the people supported, staff, volunteers or partners. */
+    audience: text('audience', { enum: ['beneficiaries', 'staff', 'volunteers', 'partners'] }).notNull().default('beneficiaries'),
+    /** Only one-time invitation links are accepted (campaign_invitations). */
+    invitationOnly: boolean('invitation_only').notNull().default(false),
+    /** Before/after: a "before" campaign hands out pseudonymous codes, an "after" one asks for them. */
+    pairing: text('pairing', { enum: ['before', 'after'] }),
+    /** For an "after" campaign: its "before" campaign (same organisation). */
+    pairedWithCampaignId: uuid('paired_with_campaign_id').references((): AnyPgColumn => campaigns.id, { onDelete: 'set null' }),
+    /** For an "after" campaign: people may answer without a code. */
+    pairingCodeOptional: boolean('pairing_code_optional').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('campaigns_slug_key').on(t.slug), index('campaigns_org_idx').on(t.organisationId)],

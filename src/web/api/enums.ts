@@ -5,6 +5,7 @@
  * browser bundle (about 30 kB gzipped) for eight arrays.
  */
 import type {
+  Audience,
   BankSector,
   Computation,
   Indicator,
@@ -52,6 +53,7 @@ export const questionTypes = exact<QuestionType>()([
   'faces',
 ]);
 export const roles = exact<Role>()(['admin', 'contributor', 'viewer']);
+export const audiences = exact<Audience>()(['beneficiaries', 'staff', 'volunteers', 'partners']);
 export const stakeholderGroups = exact<Indicator['stakeholderGroup']>()([
   'people_supported',
   'staff',

@@ -11,6 +11,8 @@ import type {
   createdApiToken,
   invitation,
   invitationPreview,
+  campaignInvitation,
+  pairedChangeResult,
   organisationMember,
   Organisation,
   User,
@@ -50,6 +52,9 @@ export type {
 } from '../../contracts/index.ts';
 
 export type BankEntry = z.infer<typeof bankEntry>;
+export type CampaignInvitation = z.infer<typeof campaignInvitation>;
+export type PairedChangeResult = z.infer<typeof pairedChangeResult>;
+export type Audience = import('../../contracts/index.ts').Audience;
 export type BankSector = BankEntry['sector'];
 export type ActivityFigure = z.infer<typeof activityFigure>;
 export type CollectiveDetail = z.infer<typeof collectiveDetail>;

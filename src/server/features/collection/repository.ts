@@ -127,7 +127,7 @@ const campaignColumns = {
 
 export async function insertCampaign(
   db: Db,
-  values: { organisationId: string; questionnaireId: string; name: string; period: string; populationServed: number | null; slug: string },
+  values: typeof campaigns.$inferInsert,
 ) {
   const [row] = await db.insert(campaigns).values(values).returning({ id: campaigns.id });
   return row!.id;
@@ -167,6 +167,9 @@ export async function findCampaignBySlug(db: Db, slug: string) {
   return rows[0] ?? null;
 }
 
+/** Work done with a new response, inside its transaction (invitation used, pairing code). */
+export type ResponseHook = (tx: Db, responseId: string) => Promise<void>;
+
 export async function findResponseByClient(db: Db, campaignId: string, clientId: string): Promise<string | null> {
   const rows = await db
     .select({ id: responses.id })
@@ -193,6 +196,8 @@ export async function insertResponse(
     enteredBy?: string | null;
   },
   clean: CleanAnswer[],
+  /** Runs in the same transaction once the response is in; throwing undoes everything. */
+  within?: ResponseHook,
 ): Promise<{ responseId: string; duplicate: boolean }> {
   return db.transaction(async (tx) => {
     // Waits while the questionnaire is being changed (reviseQuestionnaire), so that its choice
@@ -210,6 +215,7 @@ export async function insertResponse(
     if (clean.length > 0) {
       await tx.insert(answers).values(clean.map((a) => ({ responseId: id, questionId: a.questionId, options: a.options, num: a.num, text: a.text })));
     }
+    if (within) await within(tx, id);
     return { responseId: id, duplicate: false };
   });
 }

@@ -21,6 +21,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { ifMatchHeaders } from '../../../contracts/frameworks.ts';
 import { parseIfMatch } from '../frameworks/service.ts';
 import * as service from './service.ts';
+import { submitPublicResponse } from '../participation/service.ts';
 
 const orgParams = z.object({ orgId: id });
 
@@ -107,7 +108,7 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
       summary: 'What a respondent needs to answer a campaign',
       params: slugParams,
       response: {
-        200: z.object({ name: z.string(), organisationName: z.string(), title: z.string(), introFr: z.string(), open: z.boolean(), questions: z.array(publicQuestion) }),
+        200: z.object({ name: z.string(), organisationName: z.string(), title: z.string(), introFr: z.string(), open: z.boolean(), questions: z.array(publicQuestion), invitationOnly: z.boolean(), pairing: z.enum(['before', 'after']).nullable(), pairingCodeOptional: z.boolean() }),
         404: problem,
       },
     },
@@ -120,6 +121,9 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
         introFr: found.questionnaire.introFr,
         open: found.campaign.status === 'open',
         questions: questions.map(service.presentQuestion),
+        invitationOnly: found.campaign.invitationOnly,
+        pairing: found.campaign.pairing,
+        pairingCodeOptional: found.campaign.pairingCodeOptional,
       };
     },
   });
@@ -131,11 +135,12 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
       summary: 'Submit one anonymous response; the same clientId twice stores one response',
       params: slugParams,
       body: submitResponseBody,
-      response: { 201: submitResponseResult, 200: submitResponseResult, 400: problem, 404: problem, 409: problem, 413: problem },
+      response: { 201: submitResponseResult, 200: submitResponseResult, 400: problem, 403: problem, 404: problem, 409: problem, 413: problem, 429: problem },
     },
     bodyLimit: 256 * 1024,
     handler: async (request, reply) => {
-      const result = await service.submitResponse(db, request.params.slug, request.body, 'api');
+      const { invitationToken, pairingCode, ...rest } = request.body;
+      const result = await submitPublicResponse(db, request.params.slug, { ...rest, invitationToken, pairingCode }, 'api');
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   });

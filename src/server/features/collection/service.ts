@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/connect.ts';
 import { Conflict, Invalid, NotFound, type FieldError } from '../../../domain/errors.ts';
 import { checkAnswers, SCALE_DEFAULT, type AnswerError } from '../../../domain/answers.ts';
-import type { QuestionInput, QuestionnaireInput } from '../../../contracts/collection.ts';
+import type { z } from 'zod';
+import type { createCampaignBody, QuestionInput, QuestionnaireInput } from '../../../contracts/collection.ts';
 import { checkCondition } from '../../../domain/conditions.ts';
 import { randomSlug } from '../../slug.ts';
 import { requireOrgRole } from '../organisations/access.ts';
@@ -52,6 +53,11 @@ function presentCampaign(row: CampaignRow) {
     responseCount: Number(row.responseCount),
     assistedCount: Number(row.assistedCount),
     createdAt: c.createdAt.toISOString(),
+    audience: c.audience,
+    invitationOnly: c.invitationOnly,
+    pairing: c.pairing,
+    pairedWithCampaignId: c.pairedWithCampaignId,
+    pairingCodeOptional: c.pairingCodeOptional,
   };
 }
 
@@ -266,7 +272,7 @@ export async function createCampaign(
   db: Db,
   userId: string,
   organisationId: string,
-  input: { name: string; questionnaireId: string; period: string; populationServed: number | null },
+  input: CreateCampaignInput,
 ) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
   if (!(await repo.findQuestionnaire(db, organisationId, input.questionnaireId))) {
@@ -274,8 +280,26 @@ export async function createCampaign(
       { field: 'body.questionnaireId', message: 'unknown questionnaire' },
     ]);
   }
+  await checkPairing(db, organisationId, input);
   const id = await repo.insertCampaign(db, { ...input, organisationId, slug: randomSlug() });
   return presentCampaign((await repo.findCampaign(db, organisationId, id))!);
+}
+
+type CreateCampaignInput = Omit<z.input<typeof createCampaignBody>, 'audience' | 'invitationOnly' | 'pairing' | 'pairedWithCampaignId' | 'pairingCodeOptional'> &
+  Partial<Pick<z.output<typeof createCampaignBody>, 'audience' | 'invitationOnly' | 'pairing' | 'pairedWithCampaignId' | 'pairingCodeOptional'>> & { populationServed: number | null };
+
+/** An "after" campaign names a "before" campaign of the same organisation; nothing else does. */
+async function checkPairing(db: Db, organisationId: string, input: CreateCampaignInput) {
+  const field = (f: string, message: string) => [{ field: `body.${f}`, message }];
+  if (input.pairing !== 'after') {
+    if (input.pairedWithCampaignId) throw new Invalid('pairing_mismatch', 'Seule une campagne « après » se relie à une campagne « avant ».', 'Only an "after" campaign is paired with a "before" one.', field('pairedWithCampaignId', 'only for pairing "after"'));
+    return;
+  }
+  if (!input.pairedWithCampaignId) throw new Invalid('pairing_missing', 'Choisissez la campagne « avant » à laquelle relier celle-ci.', 'Choose the "before" campaign to pair this one with.', field('pairedWithCampaignId', 'required for pairing "after"'));
+  const before = await repo.findCampaign(db, organisationId, input.pairedWithCampaignId);
+  if (!before || before.campaign.pairing !== 'before') {
+    throw new Invalid('pairing_not_before', 'La campagne choisie n’est pas une campagne « avant » de cette organisation.', 'The chosen campaign is not a "before" campaign of this organisation.', field('pairedWithCampaignId', 'not a "before" campaign'));
+  }
 }
 
 export async function listCampaigns(db: Db, userId: string, organisationId: string) {
@@ -321,6 +345,8 @@ export async function submitResponse(
   input: { clientId: string; answers: Record<string, unknown> },
   channel: 'web' | 'api',
   assisted?: { mode: AssistedMode; enteredBy: string },
+  /** Runs inside the response's transaction (a one-time link marked used, a follow-up code kept). */
+  within?: repo.ResponseHook,
 ) {
   const { found, questions } = await getPublicCampaign(db, slug);
   // A retry of a stored response is acknowledged again, even if the campaign closed since.
@@ -348,6 +374,7 @@ export async function submitResponse(
     db,
     { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel, questionnaireId, assisted: assisted?.mode ?? null, enteredBy: assisted?.enteredBy ?? null },
     checked.answers,
+    within,
   );
 }
 

@@ -53,6 +53,8 @@ export interface FormView {
   /** Ids of shown questions whose condition is stated beside them. */
   conditional: Set<string>;
   state: FormState;
+  /** Fields put at the top of the form (invitation token, before/after code). */
+  extra?: Html;
 }
 
 // Small, high-contrast, mobile first; system fonts only: nothing is fetched from elsewhere.
@@ -226,7 +228,7 @@ export function formPage(view: FormView): string {
   const body = html`${summary}${usesFaces ? faceSymbols : ''}<form method="post" action="/r/${slug}" novalidate id="f">${
     // The first submit button is what Enter presses: "next", never a language switch.
     html`<button type="submit" name="nav" value="next" hidden>${primary}</button>`
-  }<input type="hidden" name="client_id" value="${state.clientId}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="easy" value="${view.easy ? '1' : ''}"><input type="hidden" name="page" value="${view.page.section}">${hidden}${
+  }<input type="hidden" name="client_id" value="${state.clientId}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="easy" value="${view.easy ? '1' : ''}"><input type="hidden" name="page" value="${view.page.section}">${hidden}${view.extra}${
     switches.some(Boolean) ? html`<div class="bar" role="group" aria-label="${c.language}">${switches}</div>` : ''
   }${view.page.first && view.intro ? html`<p>${view.intro}</p>` : ''}${view.page.first ? html`<p class="note">${c.anonymous}</p>` : ''}${
     view.page.count > 1 ? html`<p class="note">${c.page(view.page.number, view.page.count)}</p>` : ''
@@ -238,11 +240,16 @@ export function formPage(view: FormView): string {
 
 const langQuery = (lang: string) => (lang === 'fr' ? '' : `?lang=${lang}`);
 
-export function thanksPage(lang: string, slug: string, title: string): string {
+export function thanksPage(lang: string, slug: string, title: string, extra?: Html): string {
   const c = chromeFor(lang);
-  return layout(lang, `${c.thanksTitle} — ${title}`, title, null, html`<div class="done" role="status"><h2>${c.thanksTitle}</h2><p>${c.thanks}</p><p><a href="/r/${slug}${langQuery(lang)}">${c.again}</a></p></div>`);
+  return layout(lang, `${c.thanksTitle} — ${title}`, title, null, html`<div class="done" role="status"><h2>${c.thanksTitle}</h2><p>${c.thanks}</p>${extra}<p><a href="/r/${slug}${langQuery(lang)}">${c.again}</a></p></div>`);
 }
 
 export function messagePage(lang: string, kind: 'closed' | 'notFound', title = 'Socle'): string {
   return layout(lang, title, title, null, html`<div class="done" role="status"><p>${chromeFor(lang)[kind]}</p></div>`);
+}
+
+/** A page with one sentence (a link refused, say). */
+export function noticePage(lang: string, text: string, title = 'Socle'): string {
+  return layout(lang, title, title, null, html`<div class="done" role="status"><p>${text}</p></div>`);
 }

@@ -3,11 +3,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
-import { AnswersRejected, getPublicCampaign, submitResponse } from '../collection/service.ts';
+import { AnswersRejected, getPublicCampaign } from '../collection/service.ts';
+import { accessFields, codeNotice, formAccess, pairingCodeFrom, refusal, tokenFrom } from '../participation/respondent-fields.ts';
+import { PairingCodeRejected, submitPublicResponse } from '../participation/service.ts';
+import type { Html } from './html.ts';
 import { checkAnswers, type AnswerError } from '../../../domain/answers.ts';
 import { movePage, pageContent, rawAnswers, sectionsToShow, type FieldValue } from '../../../domain/form-flow.ts';
 import { hasEasyWording, titleAndIntro } from '../../../domain/questionnaire-text.ts';
-import { formPage, messagePage, thanksPage, type FormState, type PageQuestion } from './page.ts';
+import { formPage, messagePage, noticePage, thanksPage, type FormState, type PageQuestion } from './page.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -67,7 +70,7 @@ function offered(loaded: Loaded, asked: string): { lang: string; languages: stri
   return { lang: languages.includes(asked) ? asked : 'fr', languages };
 }
 
-function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string; section: number; state: FormState }): string {
+function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string; section: number; state: FormState; extra?: Html }): string {
   const questions = pageQuestions(loaded);
   const qn = loaded.found.questionnaire;
   const { lang, languages } = offered(loaded, args.lang);
@@ -91,6 +94,7 @@ function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string;
     shown: content.shown,
     conditional: content.conditional,
     state: args.state,
+    extra: args.extra,
   });
 }
 
@@ -119,10 +123,14 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     if (!loaded) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
     const lang = offered(loaded, asked).lang;
     if (loaded.found.campaign.status !== 'open') return sendHtml(reply, 410, messagePage(lang, 'closed', loaded.found.questionnaire.title));
+    const token = tokenFrom(request.query);
+    const access = await formAccess(db, loaded.found.campaign, token, lang);
+    if (access.refused) return sendHtml(reply, access.refused.status, noticePage(lang, access.refused.text, loaded.found.questionnaire.title));
+    const extra = accessFields(loaded.found.campaign, lang, { token, code: null, codeError: null, visible: true });
     const state: FormState = { clientId: randomUUID(), values: {}, errors: {} };
     const first = sectionsToShow(pageQuestions(loaded), loaded.found.questionnaire.sections.length, {})[0] ?? 0;
     const easy = query.safeParse(request.query).data?.facile === '1';
-    return sendHtml(reply, 200, view(loaded, { lang, easy, slug, section: first, state }));
+    return sendHtml(reply, 200, view(loaded, { lang, easy, slug, section: first, state, extra }));
   });
 
   app.get('/r/:slug/merci', { schema: { hide: true } }, async (request, reply) => {
@@ -150,8 +158,21 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     const pages = sectionsToShow(questions, sectionCount, values);
     const sentPage = typeof body.page === 'string' && /^\d{1,2}$/.test(body.page) ? Number(body.page) : (pages[0] ?? 0);
     const nav = typeof body.nav === 'string' ? body.nav : 'next';
-    const show = (section: number, errors: Record<string, string>, status: number) =>
-      sendHtml(reply, status, view(loaded, { lang, easy, slug, section, state: { clientId: sentId ?? randomUUID(), values, errors } }));
+    const access = { invitationToken: tokenFrom(body), pairingCode: pairingCodeFrom(body) };
+    // The code field is on the first page; other pages carry it hidden.
+    const show = (section: number, errors: Record<string, string>, status: number, codeError: string | null = null) =>
+      sendHtml(
+        reply,
+        status,
+        view(loaded, {
+          lang,
+          easy,
+          slug,
+          section,
+          state: { clientId: sentId ?? randomUUID(), values, errors },
+          extra: accessFields(loaded.found.campaign, lang, { token: access.invitationToken, code: access.pairingCode, codeError, visible: section === (pages[0] ?? 0) }),
+        }),
+      );
     if (!sentId) return show(pages[0] ?? 0, {}, 400);
 
     // Switching language or easy-read keeps the page and everything typed.
@@ -177,10 +198,16 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     const next = movePage(questions, sectionCount, sentPage, values, 1);
     if (next !== null) return show(next, {}, 200);
 
+    let given: string | null | undefined;
     try {
-      await submitResponse(db, slug, { clientId: sentId, answers: rawAnswers(questions, values) }, 'web');
+      given = (await submitPublicResponse(db, slug, { clientId: sentId, answers: rawAnswers(questions, values), ...access }, 'web')).pairingCode;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'campaign_closed') return sendHtml(reply, 410, messagePage(lang, 'closed', loaded.found.questionnaire.title));
+      if (error instanceof DomainError && error.code.startsWith('invitation_')) {
+        const refused = refusal(error, lang);
+        return sendHtml(reply, refused.status, noticePage(lang, refused.text, loaded.found.questionnaire.title));
+      }
+      if (error instanceof PairingCodeRejected) return show(pages[0] ?? 0, {}, 422, lang === 'fr' ? error.messageFr : error.messageEn);
       if (error instanceof AnswersRejected) {
         const known = error.answerErrors.filter((e) => sectionOf.has(e.questionId));
         const section = known.length > 0 ? Math.min(...known.map((e) => sectionOf.get(e.questionId)!)) : sentPage;
@@ -188,6 +215,8 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
       }
       throw error;
     }
+    // A handed-out code is shown at once rather than put in a URL (a shared tablet's history).
+    if (given) return sendHtml(reply, 200, thanksPage(lang, slug, loaded.found.questionnaire.title, codeNotice(lang, given)));
     return reply.redirect(`/r/${slug}/merci${lang === 'fr' ? '' : `?lang=${lang}`}`, 303);
   });
 }

@@ -30,6 +30,7 @@ import { IconCampaign, IconLink, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { CampaignAccessFields, CampaignBadges, CampaignParticipation, defaultAccess, type AccessDraft } from './participation.tsx';
 import { CampaignFollowUp } from './campaign-followup.tsx';
 
 export function CampaignsPage() {
@@ -125,6 +126,7 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
               <Badge color={campaign.status === 'open' ? 'green' : 'gray'} variant="light">
                 {t(`campaignStatus.${campaign.status}`)}
               </Badge>
+              <CampaignBadges campaign={campaign} />
             </Group>
             <Text size="sm" c="dimmed" mt={2}>
               {campaign.questionnaireTitle} · {formatPeriod(campaign.period, locale)}
@@ -213,6 +215,7 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Group>
           </Stack>
         </SimpleGrid>
+        <CampaignParticipation campaign={campaign} canWrite={canWrite} />
         <CampaignFollowUp orgId={org.id} campaign={campaign} />
       </Stack>
     </Card>
@@ -228,6 +231,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
   const [questionnaireId, setQuestionnaireId] = useState<string | null>(null);
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [population, setPopulation] = useState<number | ''>(org.populationServed ?? '');
+  const [access, setAccess] = useState<AccessDraft>(defaultAccess);
 
   const create = useMutation({
     mutationFn: () =>
@@ -236,6 +240,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
         questionnaireId,
         period: period.trim(),
         populationServed: population === '' ? null : population,
+        ...access,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.campaigns(org.id) });
@@ -308,6 +313,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
             error={fieldError('populationServed')}
           />
         </SimpleGrid>
+        <CampaignAccessFields value={access} onChange={setAccess} fieldError={fieldError} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
