@@ -5,3 +5,4 @@ export * from './frameworks.ts';
 export * from './collection.ts';
 export * from './results.ts';
 export * from './bank.ts';
+export * from './imports.ts';

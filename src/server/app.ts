@@ -21,6 +21,7 @@ import { firstStepsRoutes } from './features/first-steps/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { importRoutes } from './features/imports/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
 import { resultRoutes } from './features/results/routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   }
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
+  importRoutes(app, ctx);
 
   return app;
 }

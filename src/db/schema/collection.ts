@@ -92,7 +92,7 @@ export const responses = pgTable(
     clientId: uuid('client_id').notNull(),
     /** The questionnaire version answered (a campaign can move to a newer one). */
     questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id, { onDelete: 'set null' }),
-    channel: text('channel', { enum: ['web', 'api'] }).notNull(),
+    channel: text('channel', { enum: ['web', 'api', 'import'] }).notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

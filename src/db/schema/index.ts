@@ -5,3 +5,4 @@ export * from './collection.ts';
 export * from './crosswalks.ts';
 export * from './bank.ts';
 export * from './first-steps.ts';
+export * from './imports.ts';

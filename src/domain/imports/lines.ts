@@ -200,7 +200,7 @@ export function checkLine(row: TableRow, headers: readonly string[], columns: re
 }
 
 function questionName(rules: readonly QuestionRule[], id: string): string {
-  const q = rules.find((r) => r.id === id) as (QuestionRule & { labelFr?: string }) | undefined;
+  const q: (QuestionRule & { labelFr?: string }) | undefined = rules.find((r) => r.id === id);
   return q?.labelFr ?? '';
 }
 

@@ -1,0 +1,109 @@
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connect.ts';
+import { activityFigures, answers, imports, responses, type StoredLineError } from '../../../db/schema/index.ts';
+import type { CleanAnswer } from '../../../domain/answers.ts';
+
+export type ImportInsert = typeof imports.$inferInsert;
+
+/** Everything but the file's table (which can weigh megabytes). */
+const { tableJson: _table, ...viewColumns } = getTableColumns(imports);
+
+export type ImportRow = Omit<typeof imports.$inferSelect, 'tableJson'>;
+
+export async function insertImport(db: Db, values: ImportInsert): Promise<string> {
+  const [row] = await db.insert(imports).values(values).returning({ id: imports.id });
+  return row!.id;
+}
+
+export async function findImport(db: Db, organisationId: string, importId: string): Promise<ImportRow | null> {
+  const rows = await db
+    .select(viewColumns)
+    .from(imports)
+    .where(and(eq(imports.organisationId, organisationId), eq(imports.id, importId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function tableJsonOf(db: Db, importId: string): Promise<string> {
+  const [row] = await db.select({ tableJson: imports.tableJson }).from(imports).where(eq(imports.id, importId));
+  return row?.tableJson ?? '';
+}
+
+/** Moves an import to a new state, only from one of the expected ones (two clicks start one job). */
+export async function moveImport(db: Db, importId: string, from: ImportRow['state'][], values: Partial<ImportInsert>): Promise<boolean> {
+  const rows = await db
+    .update(imports)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(imports.id, importId), sql`${imports.state} in ${from}`))
+    .returning({ id: imports.id });
+  return rows.length > 0;
+}
+
+export async function updateImport(db: Db, importId: string, values: Partial<ImportInsert> & { errors?: StoredLineError[] }) {
+  await db
+    .update(imports)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(imports.id, importId));
+}
+
+const RESPONSE_BATCH = 1000;
+const ANSWER_BATCH = 5000;
+
+/**
+ * All the responses of an import in one transaction, in multi-row batches. A line whose
+ * client id is already in the campaign (the same file imported before) is skipped.
+ */
+export async function loadResponses(
+  db: Db,
+  values: { campaignId: string; organisationId: string; period: string; questionnaireId: string },
+  lines: readonly { clientId: string; answers: CleanAnswer[] }[],
+  onProgress: (done: number) => void,
+): Promise<{ inserted: number; skipped: number }> {
+  return db.transaction(async (tx) => {
+    // As for one response: wait while the questionnaire is being changed.
+    await tx.execute(sql`select id from questionnaires where id = ${values.questionnaireId} for share`);
+    let inserted = 0;
+    for (let i = 0; i < lines.length; i += RESPONSE_BATCH) {
+      const batch = lines.slice(i, i + RESPONSE_BATCH);
+      const rows = await tx
+        .insert(responses)
+        .values(batch.map((l) => ({ ...values, clientId: l.clientId, channel: 'import' as const })))
+        .onConflictDoNothing()
+        .returning({ id: responses.id, clientId: responses.clientId });
+      const idOf = new Map(rows.map((r) => [r.clientId, r.id]));
+      const answerRows = batch.flatMap((l) => {
+        const responseId = idOf.get(l.clientId);
+        return responseId ? l.answers.map((a) => ({ responseId, questionId: a.questionId, options: a.options, num: a.num, text: a.text })) : [];
+      });
+      for (let j = 0; j < answerRows.length; j += ANSWER_BATCH) await tx.insert(answers).values(answerRows.slice(j, j + ANSWER_BATCH));
+      inserted += rows.length;
+      onProgress(i + batch.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { inserted, skipped: lines.length - inserted };
+  });
+}
+
+/** All the figures of an import in one transaction; a figure already there is replaced. */
+export async function loadActivityFigures(
+  db: Db,
+  organisationId: string,
+  lines: readonly { frameworkId: string; indicatorCode: string; period: string; value: number; definition: string }[],
+  onProgress: (done: number) => void,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    for (let i = 0; i < lines.length; i += RESPONSE_BATCH) {
+      const batch = lines.slice(i, i + RESPONSE_BATCH);
+      await tx
+        .insert(activityFigures)
+        .values(batch.map((l) => ({ organisationId, frameworkId: l.frameworkId, indicatorCode: l.indicatorCode, period: l.period, value: l.value, definition: l.definition })))
+        .onConflictDoUpdate({
+          target: [activityFigures.organisationId, activityFigures.frameworkId, activityFigures.indicatorCode, activityFigures.period],
+          set: { value: sql`excluded.value`, definition: sql`excluded.definition`, updatedAt: sql`now()` },
+        });
+      onProgress(i + batch.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return lines.length;
+  });
+}
