@@ -93,7 +93,7 @@ async function campaignOf(db: Db, organisationId: string, campaignId: string) {
 
 async function questionsFor(db: Db, questionnaireId: string): Promise<ImportQuestion[]> {
   const rows = await collectionRepo.questionsOf(db, questionnaireId);
-  return rows.map((q) => ({ ...q, key: (q as { key?: string | null }).key ?? null, type: q.type as string }));
+  return rows.map((q) => ({ ...q, key: (q as { key?: string | null }).key ?? null, type: String(q.type) }));
 }
 
 async function targetsOf(db: Db, row: Pick<ImportRow, 'kind' | 'campaignId' | 'organisationId'>): Promise<{ targets: Target[]; questions: ImportQuestion[]; questionnaireId: string | null }> {
