@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
-import { activityFigures, answers, imports, responses, type StoredLineError } from '../../../db/schema/index.ts';
+import { activityFigures, imports, type StoredLineError } from '../../../db/schema/index.ts';
 import type { CleanAnswer } from '../../../domain/answers.ts';
 
 export type ImportInsert = typeof imports.$inferInsert;
@@ -46,12 +46,13 @@ export async function updateImport(db: Db, importId: string, values: Partial<Imp
     .where(eq(imports.id, importId));
 }
 
-const RESPONSE_BATCH = 1000;
-const ANSWER_BATCH = 5000;
+const RESPONSE_BATCH = 2000;
 
 /**
- * All the responses of an import in one transaction, in multi-row batches. A line whose
- * client id is already in the campaign (the same file imported before) is skipped.
+ * All the responses of an import in one transaction, in batches of a few thousand sent as one
+ * JSON parameter each (json_to_recordset: one statement, one parameter, fast on PGlite as on
+ * PostgreSQL). A line whose client id is already in the campaign (the same file imported
+ * before) is skipped.
  */
 export async function loadResponses(
   db: Db,
@@ -65,17 +66,24 @@ export async function loadResponses(
     let inserted = 0;
     for (let i = 0; i < lines.length; i += RESPONSE_BATCH) {
       const batch = lines.slice(i, i + RESPONSE_BATCH);
-      const rows = await tx
-        .insert(responses)
-        .values(batch.map((l) => ({ ...values, clientId: l.clientId, channel: 'import' as const })))
-        .onConflictDoNothing()
-        .returning({ id: responses.id, clientId: responses.clientId });
-      const idOf = new Map(rows.map((r) => [r.clientId, r.id]));
+      const result: unknown = await tx.execute(sql`
+        insert into responses (campaign_id, organisation_id, period, questionnaire_id, client_id, channel)
+        select ${values.campaignId}::uuid, ${values.organisationId}::uuid, ${values.period}, ${values.questionnaireId}::uuid, j.c, 'import'
+        from json_to_recordset(${JSON.stringify(batch.map((l) => ({ c: l.clientId })))}::json) as j(c uuid)
+        on conflict do nothing
+        returning id, client_id`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: { id: string; client_id: string }[] }).rows) as { id: string; client_id: string }[];
+      const idOf = new Map(rows.map((r) => [r.client_id, r.id]));
       const answerRows = batch.flatMap((l) => {
-        const responseId = idOf.get(l.clientId);
-        return responseId ? l.answers.map((a) => ({ responseId, questionId: a.questionId, options: a.options, num: a.num, text: a.text })) : [];
+        const r = idOf.get(l.clientId);
+        return r ? l.answers.map((a) => ({ r, q: a.questionId, o: a.options, n: a.num, t: a.text })) : [];
       });
-      for (let j = 0; j < answerRows.length; j += ANSWER_BATCH) await tx.insert(answers).values(answerRows.slice(j, j + ANSWER_BATCH));
+      if (answerRows.length > 0) {
+        await tx.execute(sql`
+          insert into answers (response_id, question_id, options, num, text)
+          select j.r, j.q, j.o, j.n, j.t
+          from json_to_recordset(${JSON.stringify(answerRows)}::json) as j(r uuid, q uuid, o text[], n double precision, t text)`);
+      }
       inserted += rows.length;
       onProgress(i + batch.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -92,8 +100,8 @@ export async function loadActivityFigures(
   onProgress: (done: number) => void,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    for (let i = 0; i < lines.length; i += RESPONSE_BATCH) {
-      const batch = lines.slice(i, i + RESPONSE_BATCH);
+    for (let i = 0; i < lines.length; i += 1000) {
+      const batch = lines.slice(i, i + 1000);
       await tx
         .insert(activityFigures)
         .values(batch.map((l) => ({ organisationId, frameworkId: l.frameworkId, indicatorCode: l.indicatorCode, period: l.period, value: l.value, definition: l.definition })))
