@@ -114,7 +114,7 @@ if (DATABASES.includes('postgresql')) {
     await run('postgresql', database);
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`drop database if exists ${name}`).catch(() => undefined);
     await admin.end();
   }
 }
