@@ -1151,6 +1151,7 @@ export const en: Messages = {
     validate: 'Check the file',
     validating: 'Checking: {{processed}} lines of {{total}}',
     loading: 'Loading: {{percent}}%',
+    saving: 'Saving every line, all at once… This can take a minute or two for 100,000 lines.',
     invalidTitle: '{{lines}} lines to fix ({{errors}} errors)',
     invalidText: 'Nothing was loaded. Fix these lines in your file, then send it again.',
     moreErrors: 'Only the first {{shown}} errors are listed.',

@@ -1171,6 +1171,7 @@ export const fr = {
     validate: 'Vérifier le fichier',
     validating: 'Vérification : {{processed}} lignes sur {{total}}',
     loading: 'Chargement : {{percent}} %',
+    saving: 'Enregistrement de toutes les lignes, en une seule fois… Cela peut prendre une à deux minutes pour 100 000 lignes.',
     invalidTitle: '{{lines}} lignes à corriger ({{errors}} erreurs)',
     invalidText:
       'Rien n’a été chargé. Corrigez ces lignes dans votre fichier, puis envoyez-le à nouveau.',

@@ -307,7 +307,9 @@ export function ImportPage({ id }: { id: string }) {
             <Text size="sm" mb={8}>
               {state === 'validating'
                 ? t('imports.validating', { processed: nf.format(current.processed), total: nf.format(current.total) })
-                : t('imports.loading', { percent })}
+                : current.processed * 2 >= current.total
+                  ? t('imports.saving')
+                  : t('imports.loading', { percent })}
             </Text>
             <Progress value={percent} animated size="lg" aria-label={t('imports.title')} data-testid="import-progress" />
           </Card>
