@@ -1139,6 +1139,7 @@ export const en: Messages = {
     delimiter: 'separator “{{value}}”',
     sheet: 'sheet “{{value}}”',
     tab: 'tab',
+    chooseSheet: 'Sheet of the workbook to read',
     preview: 'Preview (first 20 lines)',
     line: 'Line',
     mapping: 'Columns of the file',

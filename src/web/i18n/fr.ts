@@ -1159,6 +1159,7 @@ export const fr = {
     delimiter: 'séparateur « {{value}} »',
     sheet: 'feuille « {{value}} »',
     tab: 'tabulation',
+    chooseSheet: 'Feuille du classeur à lire',
     preview: 'Aperçu (20 premières lignes)',
     line: 'Ligne',
     mapping: 'Colonnes du fichier',

@@ -67,6 +67,12 @@ async function uploadFile(orgId: string, query: URLSearchParams, file: File): Pr
   return data as ImportView;
 }
 
+/**
+ * The file last sent from this tab, so that another sheet of the same workbook can be read
+ * without choosing the file again.
+ */
+let lastSent: { importId: string; file: File; query: URLSearchParams } | null = null;
+
 /** `/imports`: choose what the file holds and send it. */
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -83,10 +89,12 @@ export function ImportsPage() {
     queryFn: () => get<Campaign[]>(`/api/organisations/${seg(org.id)}/campaigns`),
   });
   const send = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       const query = new URLSearchParams({ kind, fileName: file!.name });
       if (kind === 'responses' && campaignId) query.set('campaignId', campaignId);
-      return uploadFile(org.id, query, file!);
+      const view = await uploadFile(org.id, query, file!);
+      lastSent = { importId: view.id, file: file!, query };
+      return view;
     },
     onSuccess: (view) => navigate(importPath(view.id)),
   });
@@ -201,6 +209,17 @@ export function ImportPage({ id }: { id: string }) {
     await queryClient.invalidateQueries({ queryKey: ['organisations', org.id, 'imports', id] });
   };
   const validate = useMutation({ mutationFn: () => post<ImportView>(`${base}/validate`, { mapping: chosen }), onSuccess: refresh });
+  const otherSheet = useMutation({
+    mutationFn: async (sheet: string) => {
+      const sent = lastSent!;
+      const query = new URLSearchParams(sent.query);
+      query.set('sheet', sheet);
+      const next = await uploadFile(org.id, query, sent.file);
+      lastSent = { importId: next.id, file: sent.file, query: sent.query };
+      return next;
+    },
+    onSuccess: (next) => navigate(importPath(next.id)),
+  });
   const commit = useMutation({
     mutationFn: () => post<ImportView>(`${base}/commit`),
     onSuccess: async () => {
@@ -254,6 +273,19 @@ export function ImportPage({ id }: { id: string }) {
       />
       <Stack gap="lg">
         <Card withBorder radius="md" padding="lg">
+          {v.format === 'xlsx' && v.sheets.length > 1 && lastSent?.importId === v.id && editable && (
+            <Select
+              label={t('imports.chooseSheet')}
+              data={v.sheets}
+              value={v.sheet}
+              allowDeselect={false}
+              maw={360}
+              mb="md"
+              disabled={otherSheet.isPending}
+              onChange={(sheet) => sheet && sheet !== v.sheet && otherSheet.mutate(sheet)}
+            />
+          )}
+          {otherSheet.isError && <ErrorAlert error={otherSheet.error} />}
           <Title order={2} fz={17} mb={4}>
             {t('imports.mapping')}
           </Title>
