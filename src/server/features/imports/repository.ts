@@ -5,10 +5,10 @@ import type { CleanAnswer } from '../../../domain/answers.ts';
 
 export type ImportInsert = typeof imports.$inferInsert;
 
-/** Everything but the file's table (which can weigh megabytes). */
-const { tableJson: _table, ...viewColumns } = getTableColumns(imports);
+/** Everything but the file's table and the error list (which can weigh megabytes). */
+const { tableJson: _table, errors: _errors, ...viewColumns } = getTableColumns(imports);
 
-export type ImportRow = Omit<typeof imports.$inferSelect, 'tableJson'>;
+export type ImportRow = Omit<typeof imports.$inferSelect, 'tableJson' | 'errors'>;
 
 export async function insertImport(db: Db, values: ImportInsert): Promise<string> {
   const [row] = await db.insert(imports).values(values).returning({ id: imports.id });
@@ -22,6 +22,11 @@ export async function findImport(db: Db, organisationId: string, importId: strin
     .where(and(eq(imports.organisationId, organisationId), eq(imports.id, importId)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+export async function errorsOf(db: Db, importId: string): Promise<StoredLineError[]> {
+  const [row] = await db.select({ errors: imports.errors }).from(imports).where(eq(imports.id, importId));
+  return row?.errors ?? [];
 }
 
 export async function tableJsonOf(db: Db, importId: string): Promise<string> {

@@ -62,8 +62,17 @@ export async function settleImportJobs(): Promise<void> {
   while (jobs.size > 0) await Promise.allSettled([...jobs]);
 }
 
+/**
+ * Claims an import for a job in this process before its state changes in the database, so that
+ * a status read in between never takes it for an interrupted one.
+ */
+function claim(importId: string, total: number) {
+  running.set(importId, { processed: 0, total });
+  return () => running.delete(importId);
+}
+
 function startJob(importId: string, total: number, work: (progress: (n: number) => void) => Promise<void>) {
-  const live = { processed: 0, total };
+  const live = running.get(importId) ?? { processed: 0, total };
   running.set(importId, live);
   const job = work((n) => {
     live.processed = n;
@@ -238,7 +247,7 @@ export async function getImportStatus(db: Db, userId: string, organisationId: st
 export async function getImportErrors(db: Db, userId: string, organisationId: string, importId: string) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await loadRow(db, organisationId, importId);
-  return { errorCount: row.errorCount, errorLines: row.errorLines, errors: row.errors };
+  return { errorCount: row.errorCount, errorLines: row.errorLines, errors: await repo.errorsOf(db, row.id) };
 }
 
 function busy(row: ImportRow) {
@@ -306,6 +315,7 @@ export async function validateImport(db: Db, userId: string, organisationId: str
   if (problems.length > 0) {
     throw new Invalid('bad_mapping', problems.map((p) => p.fr).join(' '), problems.map((p) => p.en).join(' '), problems.map((p) => ({ field: 'body.mapping', message: p.fr })));
   }
+  const release = claim(row.id, row.lineCount);
   const moved = await repo.moveImport(db, row.id, ['uploaded', 'invalid', 'valid', 'failed'], {
     mapping,
     state: 'validating',
@@ -317,7 +327,10 @@ export async function validateImport(db: Db, userId: string, organisationId: str
     failureFr: null,
     failureEn: null,
   });
-  if (!moved) busy({ ...row, state: 'validating' });
+  if (!moved) {
+    release();
+    busy({ ...row, state: 'validating' });
+  }
   startJob(row.id, row.lineCount, async (progress) => {
     try {
       const checked = await checkAll(db, row, await readTable(db, row.id), mapping, progress);
@@ -349,7 +362,11 @@ export async function commitImport(db: Db, userId: string, organisationId: strin
   const mapping = row.mapping;
   // The check counts for the first half of the progress, the loading for the second.
   const total = row.lineCount * 2;
-  if (!(await repo.moveImport(db, row.id, ['valid'], { state: 'loading', processed: 0, total, failureFr: null, failureEn: null }))) busy({ ...row, state: 'loading' });
+  const release = claim(row.id, total);
+  if (!(await repo.moveImport(db, row.id, ['valid'], { state: 'loading', processed: 0, total, failureFr: null, failureEn: null }))) {
+    release();
+    busy({ ...row, state: 'loading' });
+  }
   startJob(row.id, total, async (progress) => {
     try {
       const checked = await checkAll(db, row, await readTable(db, row.id), mapping, progress);
