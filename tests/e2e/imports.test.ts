@@ -110,6 +110,8 @@ describe.runIf(browserAvailable)('importing responses from a file', () => {
     await report.getByRole('button', { name: 'Télécharger la liste (CSV)' }).click();
     expect((await download).suggestedFilename()).toBe('erreurs-import.csv');
     expect(await count()).toBe(0);
+    await page.goto(served.url + '/campaigns');
+    await page.getByText('0 réponse').first().waitFor();
   });
 
   it('loads the fixed file whole, and the response count rises', async () => {
@@ -122,5 +124,6 @@ describe.runIf(browserAvailable)('importing responses from a file', () => {
     expect(await count()).toBe(3);
     await page.getByRole('link', { name: 'Voir les campagnes' }).click();
     await page.getByRole('heading', { name: 'Campagnes' }).first().waitFor();
+    await page.getByText('3 réponses').first().waitFor();
   });
 });

@@ -274,6 +274,19 @@ describe('checking and loading responses', () => {
   });
 });
 
+describe('a job stopped by a restart', () => {
+  it('is not left in progress: the import goes back a step and says so, nothing loaded', async () => {
+    const view = await uploadOk(bob, GOOD);
+    expect((await validate(bob, view)).state).toBe('valid');
+    // As if the server had stopped in the middle of loading: the state says so, no job runs.
+    await t.database.db.execute(`update imports set state = 'loading' where id = '${view.id}'`);
+    const status = json<ImportView & { failure: { fr: string; en: string } | null }>(await bob.get(`/api/organisations/${assoc.id}/imports/${view.id}/status`));
+    expect(status.state).toBe('valid');
+    expect(status.failure?.fr).toContain('interrompu');
+    expect(status.failure?.en).toContain('interrupted');
+  });
+});
+
 describe('activity figures', () => {
   it('imports indicator, period and value lines, and refuses the whole file when one is wrong', async () => {
     const bad = 'Indicateur;Période;Valeur\nHEURES;2025;1 234,5\nATELIERS;2025-s1;12\nINCONNU;2025;3\n';
