@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createTestApp, json, signUp, type Persona, type TestApp } from '../support/app.ts';
+import { createTestApp, json, Persona, signUp, type TestApp } from '../support/app.ts';
 import {
   addIndicator,
   addOrganisationMember,
@@ -323,7 +323,7 @@ describe('access', () => {
     }
     expect((await vera.post(`/api/organisations/${assoc.id}/imports/${view.id}/validate`, { mapping: view.suggestedMapping })).statusCode).toBe(403);
     expect((await chelsea.post(`/api/organisations/${outsider.id}/imports/${view.id}/commit`)).statusCode).toBe(404);
-    const anonymous = await upload(new (bob.constructor as typeof Persona)(t.app, 'x', 'x@x'), assoc.id, GOOD, `kind=responses&campaignId=${campaign.id}`);
+    const anonymous = await upload(new Persona(t.app, 'Anonyme', 'anonyme@socle.test'), assoc.id, GOOD, `kind=responses&campaignId=${campaign.id}`);
     expect(anonymous.statusCode).toBe(401);
   });
 });
