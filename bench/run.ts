@@ -29,6 +29,7 @@ import {
   type BulkPlan,
 } from './generate.ts';
 import { percentile, runLoad, timeSequential, type LoadResult, type Outcome } from './load.ts';
+import { measurePageWeight, PAGE_BUDGET_BYTES } from './page-weight.ts';
 import { openCampaign, setUpCollective } from './setup.ts';
 
 function intSetting(name: string, fallback: number, min: number, max: number): number {
@@ -425,6 +426,17 @@ async function main() {
         .catch((error: unknown) => progress(`${kind}: clean-up failed: ${String(error)}`));
     }
   }
+  const weights = await measurePageWeight();
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  process.stdout.write(
+    `respondent page, 20 questions of every kind on one page (budget ${kb(PAGE_BUDGET_BYTES)} compressed, no script)\n` +
+      table(
+        ['language', 'raw', 'gzip', 'brotli', 'as served', 'within budget'],
+        weights.map((w) => [w.lang, kb(w.raw), kb(w.gzip), kb(w.brotli), `${kb(w.served)} ${w.servedEncoding}`, Math.max(w.gzip, w.served) <= PAGE_BUDGET_BYTES ? 'yes' : 'NO']),
+        [false, true, true, true, true, false],
+      ) +
+      '\n\n',
+  );
   process.stdout.write(
     `total run time ${seconds(performance.now() - started)}; load average at end ${load()}\n`,
   );

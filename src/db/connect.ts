@@ -38,6 +38,12 @@ function asDb(db: unknown): Db {
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    // An idle connection can be cut by the server (restart, admin command, network). The pool
+    // drops it and opens another on the next query; without a listener the event would crash
+    // the whole process.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`);
+    });
     // COUNT and SUM come back as strings from node-postgres; bigint and numeric as numbers keep
     // one shape across both drivers (our counts stay far below 2^53).
     const db = drizzlePg(pool, { schema });

@@ -9,7 +9,7 @@
  */
 import { emptyPartial, type Partial } from './partials.ts';
 import type { ComputationType } from './indicator-value.ts';
-import { SCALE_DEFAULT } from './answers.ts';
+import { SCALE_DEFAULT, type QuestionType } from './answers.ts';
 
 /**
  * Numeric source (scale or number) onto a whole-number target scale.
@@ -57,7 +57,7 @@ export const crosswalkRuleTypes = ['cut_points', 'option_map', 'linear'] as cons
 
 /** The question being mapped, as much of it as the rule needs. */
 export interface SourceQuestion {
-  type: 'single' | 'multiple' | 'scale' | 'number' | 'text';
+  type: QuestionType;
   options: readonly { value: string }[];
   min: number | null;
   max: number | null;
@@ -88,12 +88,12 @@ export interface CrosswalkError {
 const MAX_CUTS = 20;
 const MAX_DECIMALS = 6;
 
-const isNumeric = (t: SourceQuestion['type']) => t === 'scale' || t === 'number';
+const isNumeric = (t: SourceQuestion['type']) => t === 'scale' || t === 'faces' || t === 'number';
 const isChoice = (t: SourceQuestion['type']) => t === 'single' || t === 'multiple';
 
 /** The source range a numeric question accepts, when it has one. */
 function sourceRange(q: SourceQuestion): { min: number | null; max: number | null } {
-  if (q.type === 'scale') return { min: q.min ?? SCALE_DEFAULT.min, max: q.max ?? SCALE_DEFAULT.max };
+  if (q.type === 'scale' || q.type === 'faces') return { min: q.min ?? SCALE_DEFAULT.min, max: q.max ?? SCALE_DEFAULT.max };
   return { min: q.min, max: q.max };
 }
 
@@ -107,6 +107,10 @@ export function validateCrosswalk(rule: CrosswalkRule, source: SourceQuestion, t
 
   if (source.type === 'text') {
     err('questionId', 'text_source', 'Une question à réponse libre ne peut pas être convertie.', 'A free-text question cannot be converted.');
+    return errors;
+  }
+  if (source.type === 'date' || source.type === 'ranking' || source.type === 'grid') {
+    err('questionId', 'unconvertible_source', 'Une date, un classement ou un tableau ne peut pas être converti vers un indicateur.', 'A date, a ranking or a grid cannot be converted onto an indicator.');
     return errors;
   }
   if (target.type === 'sum') {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -20,6 +21,7 @@ import { crosswalkRoutes } from './features/crosswalks/routes.ts';
 import { firstStepsRoutes } from './features/first-steps/routes.ts';
 import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
+import { followupRoutes } from './features/followup/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { importRoutes } from './features/imports/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
@@ -68,6 +70,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  // Pages and data travel compressed to browsers that ask for it: on an old phone with a weak
+  // signal, the respondent page arrives in a few kilobytes.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(swagger, {
     openapi: {
@@ -98,7 +103,24 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   });
 
   const hasWeb = existsSync(join(config.webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (reply, path) => {
+        const name = basename(path);
+        // The service worker must be checked for updates on every visit, and may control the whole site.
+        if (name === 'sw.js') {
+          reply.header('cache-control', 'no-cache');
+          reply.header('service-worker-allowed', '/');
+        }
+        if (name === 'manifest.webmanifest') reply.header('content-type', 'application/manifest+json; charset=utf-8');
+        if (name === 'index.html') reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
   registerErrorHandling(app, { spaFallback: hasWeb });
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
   registerAuth(app, ctx.db, config);
@@ -107,6 +129,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   }
   crosswalkRoutes(app, ctx);
   firstStepsRoutes(app, ctx);
+  followupRoutes(app, ctx);
   importRoutes(app, ctx);
 
   return app;

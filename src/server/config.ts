@@ -28,6 +28,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;
+  /** True when SOCLE_PUBLIC_URL was set; otherwise links made for outside use follow the request's host. */
+  publicUrlConfigured: boolean;
   /** Extra origins allowed to make cookie-authenticated writes (the Vite dev server, say). */
   trustedOrigins: string[];
   suppressionThreshold: number;
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: resolve(e.SOCLE_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl,
+    publicUrlConfigured: e.SOCLE_PUBLIC_URL !== undefined,
     // The local addresses and Vite's dev server are trusted only outside production.
     trustedOrigins:
       e.NODE_ENV === 'production' ? [publicUrl] : [publicUrl, `http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`, 'http://localhost:5173'],

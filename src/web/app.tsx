@@ -9,6 +9,7 @@ import { InvitationPage } from './features/auth/invitation-page.tsx';
 import { CampaignsPage } from './features/campaigns/campaigns-page.tsx';
 import { CollectivePage } from './features/collectives/collective-page.tsx';
 import { CrosswalksPage } from './features/crosswalks/crosswalks-page.tsx';
+import { FieldPage } from './features/field/field-page.tsx';
 import { FirstStepsPage, FirstStepsRoute } from './features/first-steps/first-steps-page.tsx';
 import { FrameworkPage } from './features/frameworks/framework-page.tsx';
 import { ImportPage, ImportsPage } from './features/imports/imports-page.tsx';
@@ -83,6 +84,11 @@ export function App() {
   }, [user]);
 
   const invitation = matchPath('/invitations/:token', path);
+  // Field collection works offline, before the account is known: it needs no `me`.
+  const field = matchPath('/o/:orgId/terrain/:campaignId', path);
+  if (field?.orgId && field.campaignId) {
+    return <FieldPage key={path} orgId={field.orgId} campaignId={field.campaignId} />;
+  }
 
   if (me.isPending) return <PageLoader />;
   if (me.isError) {

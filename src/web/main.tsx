@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import { App } from './app.tsx';
+import { startFieldSync } from './features/field/sync.ts';
 import { theme } from './theme.ts';
 
 /** A 401 anywhere means the session ended: refresh `me`, which shows the sign-in page. */
@@ -30,6 +31,9 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+// Answers collected in the field and still on the device leave as soon as the network allows.
+startFieldSync();
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -41,4 +45,14 @@ if (root) {
       </MantineProvider>
     </StrictMode>,
   );
+}
+
+// The service worker keeps the app (and questionnaires opened for field work) for offline use.
+// Only in the built app: Vite's development server serves modules it could not keep.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
+      // Without it the app still works online; field answers are still kept on the device.
+    });
+  });
 }

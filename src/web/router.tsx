@@ -98,4 +98,7 @@ export const paths = {
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
   /** The "premiers pas" path of an organisation, by slug (or id). */
   firstSteps: (org: string) => `/o/${encodeURIComponent(org)}/premiers-pas`,
+  /** Field collection of a campaign (works offline once visited). */
+  field: (orgId: string, campaignId: string) =>
+    `/o/${encodeURIComponent(orgId)}/terrain/${encodeURIComponent(campaignId)}`,
 } as const;

@@ -274,6 +274,25 @@ describe('checking and loading responses', () => {
   });
 });
 
+describe('date questions', () => {
+  it('reads dd/mm/yyyy dates, reports dates that do not exist, and stores YYYY-MM-DD', async () => {
+    const dq = await createQuestionnaire(bob, assoc.id, [{ type: 'date', labelFr: 'Date d’entrée', required: true }]);
+    const dc = await createCampaign(bob, assoc.id, dq.id, '2025');
+    const query = `kind=responses&campaignId=${dc.id}`;
+    const bad = await uploadOk(bob, 'Date d’entrée\n05/03/2026\n31/02/2026\n2026-04-01\n', query);
+    expect(bad.suggestedMapping).toEqual([dq.questions[0]!.id]);
+    expect(await validate(bob, bad)).toMatchObject({ state: 'invalid', errorLines: 1 });
+    const report = json<{ errors: LineError[] }>(await bob.get(`/api/organisations/${assoc.id}/imports/${bad.id}/errors`));
+    expect(report.errors).toEqual([{ line: 3, column: 'Date d’entrée', value: '31/02/2026', code: 'not_a_date', fr: 'Cette date n’existe pas.', en: 'This date does not exist.' }]);
+    const good = await uploadOk(bob, 'Date d’entrée\n05/03/2026\n2026-04-01\n', query);
+    expect((await validate(bob, good)).state).toBe('valid');
+    expect(await commit(bob, good)).toMatchObject({ state: 'loaded', inserted: 2 });
+    const result: unknown = await t.database.db.execute(`select a.text from answers a join responses r on r.id = a.response_id where r.campaign_id = '${dc.id}' order by a.text`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { text: string }[];
+    expect(rows.map((r) => r.text)).toEqual(['2026-03-05', '2026-04-01']);
+  });
+});
+
 describe('a job stopped by a restart', () => {
   it('is not left in progress: the import goes back a step and says so, nothing loaded', async () => {
     const view = await uploadOk(bob, GOOD);

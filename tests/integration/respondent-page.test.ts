@@ -53,7 +53,7 @@ describe('respondent page', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     const html = res.body;
-    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
     expect(html).toContain('name="viewport"');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//i);
@@ -63,13 +63,13 @@ describe('respondent page', () => {
     const ids = [...html.matchAll(/<(?:input|textarea)[^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(5);
     for (const id of ids) expect(html).toContain(`for="${id}"`);
-    expect(html).toContain('<legend>Vous sentez-vous écouté·e ?');
+    expect(html).toContain('<legend><span class="n">1.</span> Vous sentez-vous écouté·e ?');
     expect(html).toContain('aria-describedby="h_');
   });
 
   it('switches to English', async () => {
     const res = await t.app.inject({ method: 'GET', url: `${campaign.publicPath}?lang=en` });
-    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<html lang="en" dir="ltr">');
     expect(res.body).toContain('Do you feel listened to?');
     expect(res.body).toContain('Send my answers');
   });

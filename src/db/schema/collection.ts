@@ -1,11 +1,21 @@
 import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import type { Condition } from '../../domain/conditions.ts';
+import type { QuestionTranslation } from '../../domain/questionnaire-text.ts';
 import { frameworks } from './frameworks.ts';
 import { organisations } from './organisations.ts';
+import { users } from './auth.ts';
 
 export interface StoredOption {
   value: string;
   labelFr: string;
   labelEn: string;
+}
+
+export interface StoredSection {
+  titleFr: string;
+  titleEn: string;
+  introFr: string;
+  translations: Record<string, { title?: string; intro?: string }>;
 }
 
 export const questionnaires = pgTable(
@@ -17,6 +27,12 @@ export const questionnaires = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     introFr: text('intro_fr').notNull().default(''),
+    /** Languages offered beside French (ISO 639 codes). */
+    languages: text('languages').array().notNull().default(['en']),
+    /** Title and intro in other languages. */
+    translations: jsonb('translations').$type<Record<string, { title?: string; intro?: string }>>().notNull().default({}),
+    /** One page each on the respondent page; questions name theirs by index. */
+    sections: jsonb('sections').$type<StoredSection[]>().notNull().default([]),
     /** Editing a questionnaire that has answers makes a new version; the old one keeps its answers. */
     version: integer('version').notNull().default(1),
     previousId: uuid('previous_id').references((): AnyPgColumn => questionnaires.id, { onDelete: 'set null' }),
@@ -36,12 +52,22 @@ export const questions = pgTable(
       .notNull()
       .references(() => questionnaires.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    type: text('type', { enum: ['single', 'multiple', 'scale', 'number', 'text'] }).notNull(),
+    /** The name conditions (and imports) use; unique in its questionnaire. */
+    key: text('key').notNull().default(''),
+    section: integer('section').notNull().default(0),
+    type: text('type', { enum: ['single', 'multiple', 'scale', 'number', 'text', 'date', 'ranking', 'grid', 'faces'] }).notNull(),
     labelFr: text('label_fr').notNull(),
     labelEn: text('label_en').notNull().default(''),
     helpFr: text('help_fr').notNull().default(''),
+    helpEn: text('help_en').notNull().default(''),
+    /** Easy-read (FALC) wording in French; other languages' are in `translations`. */
+    easyFr: text('easy_fr').notNull().default(''),
+    translations: jsonb('translations').$type<Record<string, QuestionTranslation>>().notNull().default({}),
     required: boolean('required').notNull().default(false),
     options: jsonb('options').$type<StoredOption[]>().notNull().default([]),
+    /** A grid's rows. */
+    items: jsonb('items').$type<StoredOption[]>().notNull().default([]),
+    showIf: jsonb('show_if').$type<Condition>(),
     min: doublePrecision('min'),
     max: doublePrecision('max'),
     indicatorFrameworkId: uuid('indicator_framework_id').references(() => frameworks.id, {
@@ -93,6 +119,13 @@ export const responses = pgTable(
     /** The questionnaire version answered (a campaign can move to a newer one). */
     questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: ['web', 'api', 'import'] }).notNull(),
+    /**
+     * Entered by a field worker: from a paper form, or together with the person. Only counted
+     * ("12 saisies assistées"), never a dimension of the results.
+     */
+    assisted: text('assisted', { enum: ['paper', 'with_person'] }),
+    /** The member who entered an assisted response (the worker, not the respondent). */
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -193,8 +193,7 @@ describe('mappingProblems', () => {
 describe('checkLine', () => {
   const headers = ['confiance', 'Âge', 'Note', 'Date d’entrée', 'Heures'];
   const prepared = questions.map(prepareQuestion);
-  // The date type is new: checkAnswers may not know it yet; the line check turns dates into
-  // 'YYYY-MM-DD' itself, and the rules given to checkAnswers here leave it out.
+  // Dates have their own cases below.
   const rules = questions.filter((q) => q.type !== 'date') as unknown as QuestionRule[];
   const columns = prepared.map((p) => (p.question.type === 'date' ? null : p));
   it.each([
@@ -222,6 +221,25 @@ describe('checkLine', () => {
 describe('date questions', () => {
   const date = prepareQuestion(questions[3]!);
   it.each([
+    ['ranking', 'b; a', ['b', 'a']],
+    ['faces', '4', 4],
+    ['grid', 'accueil=oui; délais=Non', { accueil: 'oui', delais: 'non' }],
+  ] as const)('%s cells become the raw answer checkAnswers takes', (type, cell, raw) => {
+    const q = prepareQuestion({
+      id: 'x',
+      position: 0,
+      type,
+      labelFr: 'X',
+      labelEn: 'X',
+      required: false,
+      options: type === 'grid' ? yesNo : [{ value: 'a', labelFr: 'A', labelEn: 'A' }, { value: 'b', labelFr: 'B', labelEn: 'B' }],
+      items: [{ value: 'accueil', labelFr: 'Accueil', labelEn: 'Welcome' }, { value: 'delais', labelFr: 'Délais', labelEn: 'Delays' }],
+      min: null,
+      max: null,
+    });
+    expect(q.toRaw(cell)).toEqual({ raw });
+  });
+  it.each([
     ['05/03/2026', { raw: '2026-03-05' }],
     ['2026-03-05', { raw: '2026-03-05' }],
     ['', { raw: undefined }],
@@ -230,8 +248,16 @@ describe('date questions', () => {
   ])('%s', (cell, out) => {
     expect(date.toRaw(cell)).toEqual(out);
   });
+  it('stores a French date as YYYY-MM-DD through checkAnswers', () => {
+    const rules = [questions[3]!] as unknown as QuestionRule[];
+    expect(checkLine({ line: 2, cells: ['05/03/2026'] }, ['Date d’entrée'], [date], rules)).toEqual({
+      ok: true,
+      line: 2,
+      answers: [{ questionId: 'q-date', options: null, num: null, text: '2026-03-05' }],
+    });
+  });
   it('reports a bad date once, tied to its line and column', () => {
-    const r = checkLine({ line: 3, cells: ['31/02/2026'] }, ['Date d’entrée'], [date], []);
+    const r = checkLine({ line: 3, cells: ['31/02/2026'] }, ['Date d’entrée'], [date], [questions[3]!] as unknown as QuestionRule[]);
     expect(r).toEqual({ ok: false, errors: [{ line: 3, column: 'Date d’entrée', value: '31/02/2026', code: 'not_a_date', fr: 'Cette date n’existe pas.', en: 'This date does not exist.' }] });
   });
 });

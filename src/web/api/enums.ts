@@ -46,6 +46,10 @@ export const questionTypes = exact<QuestionType>()([
   'scale',
   'number',
   'text',
+  'date',
+  'ranking',
+  'grid',
+  'faces',
 ]);
 export const roles = exact<Role>()(['admin', 'contributor', 'viewer']);
 export const stakeholderGroups = exact<Indicator['stakeholderGroup']>()([

@@ -28,6 +28,7 @@ export type {
   ApiToken,
   AvailableIndicator,
   Campaign,
+  FieldQuestionnaire,
   Collective,
   Computation,
   Framework,

@@ -1,24 +1,14 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
-import { activityFigures, answers, campaigns, organisations, questionnaires, questions, responses, type StoredOption } from '../../../db/schema/index.ts';
+import { activityFigures, answers, campaigns, organisations, questionnaires, questions, responses} from '../../../db/schema/index.ts';
 import type { CleanAnswer } from '../../../domain/answers.ts';
 
-export interface QuestionValues {
-  type: 'single' | 'multiple' | 'scale' | 'number' | 'text';
-  labelFr: string;
-  labelEn: string;
-  helpFr: string;
-  required: boolean;
-  options: StoredOption[];
-  min: number | null;
-  max: number | null;
-  indicatorFrameworkId: string | null;
-  indicatorCode: string | null;
-  /** The indicator's definition key at the time (src/domain/definitions.ts). */
-  indicatorDefinition: string | null;
-}
+/** A question as written, without what the database fills in. */
+export type QuestionValues = Required<Omit<typeof questions.$inferInsert, 'id' | 'questionnaireId' | 'position'>>;
+/** A questionnaire's own fields. */
+export type QuestionnaireValues = Pick<typeof questionnaires.$inferInsert, 'title' | 'introFr' | 'languages' | 'translations' | 'sections'>;
 
-export async function insertQuestionnaire(db: Db, organisationId: string, values: { title: string; introFr: string }, qs: QuestionValues[]) {
+export async function insertQuestionnaire(db: Db, organisationId: string, values: QuestionnaireValues, qs: QuestionValues[]) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(questionnaires).values({ ...values, organisationId }).returning();
     await tx.insert(questions).values(qs.map((q, position) => ({ ...q, position, questionnaireId: row!.id })));
@@ -42,7 +32,7 @@ function sameShape(a: QuestionValues, b: QuestionValues): boolean {
 export async function reviseQuestionnaire(
   db: Db,
   old: { id: string; organisationId: string; version: number },
-  values: { title: string; introFr: string },
+  values: QuestionnaireValues,
   qs: QuestionValues[],
   ifMatch?: number,
 ): Promise<{ id: string; newVersion: boolean; movedCampaigns: number; stale?: number }> {
@@ -132,6 +122,7 @@ const campaignColumns = {
   campaign: campaigns,
   questionnaireTitle: questionnaires.title,
   responseCount: sql<number>`(select count(*)::int from responses r where r.campaign_id = campaigns.id)`,
+  assistedCount: sql<number>`(select count(*)::int from responses r where r.campaign_id = campaigns.id and r.assisted is not null)`,
 };
 
 export async function insertCampaign(
@@ -191,7 +182,16 @@ export async function findResponseByClient(db: Db, campaignId: string, clientId:
  */
 export async function insertResponse(
   db: Db,
-  values: { campaignId: string; organisationId: string; period: string; clientId: string; channel: 'web' | 'api'; questionnaireId: string },
+  values: {
+    campaignId: string;
+    organisationId: string;
+    period: string;
+    clientId: string;
+    channel: 'web' | 'api';
+    questionnaireId: string;
+    assisted?: 'paper' | 'with_person' | null;
+    enteredBy?: string | null;
+  },
   clean: CleanAnswer[],
 ): Promise<{ responseId: string; duplicate: boolean }> {
   return db.transaction(async (tx) => {

@@ -9,7 +9,9 @@ import {
   publicQuestion,
   questionnaire,
   questionnaireRevision,
+  fieldQuestionnaire,
   recordActivityFigureBody,
+  submitAssistedResponseBody,
   submitResponseBody,
   submitResponseResult,
 } from '../../../contracts/collection.ts';
@@ -134,6 +136,40 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
     bodyLimit: 256 * 1024,
     handler: async (request, reply) => {
       const result = await service.submitResponse(db, request.params.slug, request.body, 'api');
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  });
+
+  r.get('/api/organisations/:orgId/campaigns/:campaignId/field', {
+    schema: {
+      operationId: 'getFieldQuestionnaire',
+      tags,
+      security,
+      summary: 'The questionnaire of a campaign for field collection (contributors); the web app keeps it for offline use',
+      params: orgParams.extend({ campaignId: id }),
+      response: { 200: fieldQuestionnaire, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      // The service worker keeps its own copy for offline use; the browser's HTTP cache does not.
+      reply.header('cache-control', 'private, no-cache');
+      return service.getFieldQuestionnaire(db, requireActor(request).userId, request.params.orgId, request.params.campaignId);
+    },
+  });
+
+  r.post('/api/organisations/:orgId/campaigns/:campaignId/responses', {
+    schema: {
+      operationId: 'submitAssistedResponse',
+      tags,
+      security,
+      summary:
+        'Enter a response as a field worker (paper form or together with the person): same checks as a public submission, marked as assisted; the same clientId twice stores one response',
+      params: orgParams.extend({ campaignId: id }),
+      body: submitAssistedResponseBody,
+      response: { 201: submitResponseResult, 200: submitResponseResult, ...errorResponses, 413: problem },
+    },
+    bodyLimit: 256 * 1024,
+    handler: async (request, reply) => {
+      const result = await service.submitAssistedResponse(db, requireActor(request).userId, request.params.orgId, request.params.campaignId, request.body);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   });

@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/connect.ts';
 import { Conflict, Invalid, NotFound, type FieldError } from '../../../domain/errors.ts';
 import { checkAnswers, SCALE_DEFAULT, type AnswerError } from '../../../domain/answers.ts';
-import type { QuestionInput } from '../../../contracts/collection.ts';
+import type { QuestionInput, QuestionnaireInput } from '../../../contracts/collection.ts';
+import { checkCondition } from '../../../domain/conditions.ts';
 import { randomSlug } from '../../slug.ts';
 import { requireOrgRole } from '../organisations/access.ts';
 import { getOrganisation } from '../organisations/service.ts';
@@ -20,8 +21,15 @@ export function presentQuestion(q: QuestionRow) {
     labelFr: q.labelFr,
     labelEn: q.labelEn,
     helpFr: q.helpFr,
+    helpEn: q.helpEn,
+    easyFr: q.easyFr,
+    translations: q.translations,
+    key: q.key,
+    section: q.section,
     required: q.required,
     options: q.options,
+    items: q.items,
+    showIf: q.showIf ?? null,
     min: q.min,
     max: q.max,
     indicator: q.indicatorFrameworkId && q.indicatorCode ? { frameworkId: q.indicatorFrameworkId, code: q.indicatorCode } : null,
@@ -42,29 +50,88 @@ function presentCampaign(row: CampaignRow) {
     status: c.status,
     publicPath: `/r/${c.slug}`,
     responseCount: Number(row.responseCount),
+    assistedCount: Number(row.assistedCount),
     createdAt: c.createdAt.toISOString(),
   };
+}
+
+/** A pictogram scale shows 3 or 5 faces. */
+export const FACES_COUNTS = [3, 5] as const;
+
+/** Each question's key: its own, or `q<n>` (skipping any key another question took). */
+export function questionKeys(input: readonly Pick<QuestionInput, 'key'>[]): string[] {
+  const taken = new Set(input.map((q) => q.key).filter((k): k is string => !!k));
+  let n = 0;
+  return input.map((q) => {
+    if (q.key) return q.key;
+    let key: string;
+    do key = `q${++n}`;
+    while (taken.has(key));
+    taken.add(key);
+    return key;
+  });
+}
+
+/**
+ * The questionnaire as a whole: keys unique, sections in order, conditions reading only earlier
+ * questions and their real choices, languages listed once.
+ */
+function checkLayout(body: QuestionnaireInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (i: number, f: string) => `body.questions.${i}.${f}`;
+  const given = new Map<string, number>();
+  body.questions.forEach((q, i) => {
+    if (!q.key) return;
+    if (given.has(q.key)) errors.push({ field: at(i, 'key'), message: `nom déjà pris par la question ${given.get(q.key)! + 1} / name already used by question ${given.get(q.key)! + 1}`, code: 'duplicate_key' });
+    else given.set(q.key, i);
+  });
+  if (new Set(body.languages).size !== body.languages.length) errors.push({ field: 'body.languages', message: 'langue en double / language listed twice', code: 'duplicate_language' });
+  const sectionCount = Math.max(1, body.sections.length);
+  const keys = questionKeys(body.questions);
+  const earlier = new Map<string, readonly string[] | null>();
+  let lastSection = 0;
+  body.questions.forEach((q, i) => {
+    if (q.section >= sectionCount) errors.push({ field: at(i, 'section'), message: `section ${q.section + 1} absente / no section ${q.section + 1}`, code: 'unknown_section' });
+    else if (q.section < lastSection) errors.push({ field: at(i, 'section'), message: 'les questions d’une section se suivent / a section’s questions come together', code: 'section_order' });
+    lastSection = Math.max(lastSection, q.section);
+    if (q.showIf) {
+      const later = new Set(keys.slice(i));
+      for (const p of checkCondition(q.showIf, earlier, later)) errors.push({ field: at(i, 'showIf'), message: `${p.fr} / ${p.en}`, code: `condition_${p.code}` });
+    }
+    const choices = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking' ? q.options.map((o) => o.value) : q.type === 'grid' ? q.items.flatMap((it) => q.options.map((o) => `${it.value}=${o.value}`)) : null;
+    earlier.set(keys[i]!, choices);
+  });
+  return errors;
 }
 
 /**
  * Each question must make sense alone and, when tied to an indicator, fit its computation.
  * Returns, per question, the definition key of the indicator it is tied to.
  */
-async function checkQuestions(db: Db, organisationId: string, input: QuestionInput[]): Promise<(string | null)[]> {
+async function checkQuestions(db: Db, organisationId: string, body: QuestionnaireInput): Promise<(string | null)[]> {
+  const input = body.questions;
   const specificFrameworkId = await specificFrameworkIdOf(db, organisationId);
   if (!specificFrameworkId) throw new NotFound('organisation_not_found', 'Organisation introuvable.', 'Organisation not found.');
   const available = await listAvailableIndicators(db, organisationId, specificFrameworkId);
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = [...checkLayout(body)];
   const definitions: (string | null)[] = input.map(() => null);
   const tied = new Map<string, number>();
   const at = (i: number, f: string) => `body.questions.${i}.${f}`;
   input.forEach((q, i) => {
     const isChoice = q.type === 'single' || q.type === 'multiple';
-    if (isChoice && q.options.length < 2) errors.push({ field: at(i, 'options'), message: 'au moins deux choix / at least two choices', code: 'too_few_options' });
-    if (!isChoice && q.options.length > 0) errors.push({ field: at(i, 'options'), message: 'pas de choix pour ce type / no choices for this type', code: 'unexpected_options' });
+    const hasOptions = isChoice || q.type === 'ranking' || q.type === 'grid';
+    if (hasOptions && q.options.length < 2) errors.push({ field: at(i, 'options'), message: 'au moins deux choix / at least two choices', code: 'too_few_options' });
+    if (!hasOptions && q.options.length > 0) errors.push({ field: at(i, 'options'), message: 'pas de choix pour ce type / no choices for this type', code: 'unexpected_options' });
+    if (q.type === 'grid' && q.items.length < 1) errors.push({ field: at(i, 'items'), message: 'au moins une ligne / at least one row', code: 'too_few_items' });
+    if (q.type !== 'grid' && q.items.length > 0) errors.push({ field: at(i, 'items'), message: 'des lignes seulement pour un tableau / rows only for a grid', code: 'unexpected_items' });
     const values = q.options.map((o) => o.value);
     if (new Set(values).size !== values.length) errors.push({ field: at(i, 'options'), message: 'valeurs en double / duplicate values', code: 'duplicate_options' });
+    const rows = q.items.map((o) => o.value);
+    if (new Set(rows).size !== rows.length) errors.push({ field: at(i, 'items'), message: 'lignes en double / duplicate rows', code: 'duplicate_items' });
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) errors.push({ field: at(i, 'min'), message: 'min > max', code: 'bad_range' });
+    if (q.type === 'faces' && !(FACES_COUNTS as readonly number[]).includes((q.max ?? 5) - (q.min ?? 1) + 1)) {
+      errors.push({ field: at(i, 'max'), message: 'des visages : de 1 à 3 ou de 1 à 5 / faces: from 1 to 3 or from 1 to 5', code: 'bad_faces' });
+    }
     if (q.type === 'scale') {
       // A scale is a row of whole-number buttons: 2 to 11 of them.
       const min = q.min ?? SCALE_DEFAULT.min;
@@ -89,7 +156,7 @@ async function checkQuestions(db: Db, organisationId: string, input: QuestionInp
     definitions[i] = ind.definitionKey;
     const c = ind.computation;
     if (c.type === 'sum') errors.push({ field: at(i, 'indicator'), message: 'indicateur saisi en chiffres d’activité / this indicator is entered as an activity figure', code: 'activity_indicator' });
-    if (c.type === 'mean' && q.type !== 'scale' && q.type !== 'number') errors.push({ field: at(i, 'indicator'), message: 'une moyenne demande une échelle ou un nombre / a mean needs a scale or number question', code: 'incompatible_indicator' });
+    if (c.type === 'mean' && q.type !== 'scale' && q.type !== 'faces' && q.type !== 'number') errors.push({ field: at(i, 'indicator'), message: 'une moyenne demande une échelle ou un nombre / a mean needs a scale or number question', code: 'incompatible_indicator' });
     if (c.type === 'share') {
       if (!isChoice) errors.push({ field: at(i, 'indicator'), message: 'une part demande une question à choix / a share needs a choice question', code: 'incompatible_indicator' });
       else if (!c.options.some((o) => values.includes(o))) {
@@ -102,25 +169,38 @@ async function checkQuestions(db: Db, organisationId: string, input: QuestionInp
 }
 
 function questionValues(input: QuestionInput[], definitions: (string | null)[]): repo.QuestionValues[] {
+  const keys = questionKeys(input);
+  const bounded = (t: QuestionInput['type']) => t === 'scale' || t === 'faces';
   return input.map((q, i) => ({
+    key: keys[i]!,
+    section: q.section,
     type: q.type,
     labelFr: q.labelFr,
     labelEn: q.labelEn,
     helpFr: q.helpFr,
+    helpEn: q.helpEn,
+    easyFr: q.easyFr,
+    translations: q.translations,
     required: q.required,
     options: q.options.map((o) => ({ value: o.value, labelFr: o.labelFr, labelEn: o.labelEn })),
-    min: q.min ?? (q.type === 'scale' ? SCALE_DEFAULT.min : null),
-    max: q.max ?? (q.type === 'scale' ? SCALE_DEFAULT.max : null),
+    items: q.items.map((o) => ({ value: o.value, labelFr: o.labelFr, labelEn: o.labelEn })),
+    showIf: q.showIf,
+    min: q.min ?? (bounded(q.type) ? SCALE_DEFAULT.min : null),
+    max: q.max ?? (bounded(q.type) ? SCALE_DEFAULT.max : null),
     indicatorFrameworkId: q.indicator?.frameworkId ?? null,
     indicatorCode: q.indicator?.code ?? null,
     indicatorDefinition: definitions[i] ?? null,
   }));
 }
 
-export async function createQuestionnaire(db: Db, userId: string, organisationId: string, input: { title: string; introFr: string; questions: QuestionInput[] }) {
+function questionnaireValues(input: QuestionnaireInput): repo.QuestionnaireValues {
+  return { title: input.title, introFr: input.introFr, languages: [...new Set(input.languages)], translations: input.translations, sections: input.sections };
+}
+
+export async function createQuestionnaire(db: Db, userId: string, organisationId: string, input: QuestionnaireInput) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
-  const definitions = await checkQuestions(db, organisationId, input.questions);
-  const id = await repo.insertQuestionnaire(db, organisationId, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions));
+  const definitions = await checkQuestions(db, organisationId, input);
+  const id = await repo.insertQuestionnaire(db, organisationId, questionnaireValues(input), questionValues(input.questions, definitions));
   return getQuestionnaire(db, userId, organisationId, id);
 }
 
@@ -129,15 +209,15 @@ export async function createQuestionnaire(db: Db, userId: string, organisationId
  * is written, so that old answers keep the meaning of the questions they answered. Questions
  * are tied again to the indicators' current definitions.
  */
-export async function updateQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string, input: { title: string; introFr: string; questions: QuestionInput[] }, ifMatch?: number) {
+export async function updateQuestionnaire(db: Db, userId: string, organisationId: string, questionnaireId: string, input: QuestionnaireInput, ifMatch?: number) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await repo.findQuestionnaire(db, organisationId, questionnaireId);
   if (!row) throw new NotFound('questionnaire_not_found', 'Questionnaire introuvable.', 'Questionnaire not found.');
   if (row.questionnaire.supersededAt) {
     throw new Conflict('questionnaire_superseded', 'Une version plus récente de ce questionnaire existe : modifiez-la plutôt.', 'A newer version of this questionnaire exists: edit that one instead.');
   }
-  const definitions = await checkQuestions(db, organisationId, input.questions);
-  const result = await repo.reviseQuestionnaire(db, row.questionnaire, { title: input.title, introFr: input.introFr }, questionValues(input.questions, definitions), ifMatch);
+  const definitions = await checkQuestions(db, organisationId, input);
+  const result = await repo.reviseQuestionnaire(db, row.questionnaire, questionnaireValues(input), questionValues(input.questions, definitions), ifMatch);
   if (result.stale !== undefined) {
     throw new Conflict(
       'edit_conflict',
@@ -163,6 +243,9 @@ function presentQuestionnaire(row: NonNullable<Awaited<ReturnType<typeof repo.fi
     organisationId: row.questionnaire.organisationId,
     title: row.questionnaire.title,
     introFr: row.questionnaire.introFr,
+    languages: row.questionnaire.languages,
+    translations: row.questionnaire.translations,
+    sections: row.questionnaire.sections,
     version: row.questionnaire.version,
     previousId: row.questionnaire.previousId,
     superseded: row.questionnaire.supersededAt !== null,
@@ -230,7 +313,15 @@ export class AnswersRejected extends Invalid {
   }
 }
 
-export async function submitResponse(db: Db, slug: string, input: { clientId: string; answers: Record<string, unknown> }, channel: 'web' | 'api') {
+export type AssistedMode = 'paper' | 'with_person';
+
+export async function submitResponse(
+  db: Db,
+  slug: string,
+  input: { clientId: string; answers: Record<string, unknown> },
+  channel: 'web' | 'api',
+  assisted?: { mode: AssistedMode; enteredBy: string },
+) {
   const { found, questions } = await getPublicCampaign(db, slug);
   // A retry of a stored response is acknowledged again, even if the campaign closed since.
   const existing = await repo.findResponseByClient(db, found.campaign.id, input.clientId);
@@ -255,9 +346,49 @@ export async function submitResponse(db: Db, slug: string, input: { clientId: st
   if (!checked.ok) throw new AnswersRejected(checked.errors);
   return repo.insertResponse(
     db,
-    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel, questionnaireId },
+    { campaignId: found.campaign.id, organisationId: found.campaign.organisationId, period: found.campaign.period, clientId: input.clientId, channel, questionnaireId, assisted: assisted?.mode ?? null, enteredBy: assisted?.enteredBy ?? null },
     checked.answers,
   );
+}
+
+async function fieldCampaign(db: Db, userId: string, organisationId: string, campaignId: string) {
+  // Field work writes answers: viewers are told they cannot, outsiders learn nothing (404).
+  await requireOrgRole(db, userId, organisationId, 'contributor');
+  const row = await repo.findCampaign(db, organisationId, campaignId);
+  if (!row) throw new NotFound('campaign_not_found', 'Campagne introuvable.', 'Campaign not found.');
+  return row.campaign;
+}
+
+/** The questionnaire of a campaign as the field collection page shows it (kept offline by the app). */
+export async function getFieldQuestionnaire(db: Db, userId: string, organisationId: string, campaignId: string) {
+  const campaign = await fieldCampaign(db, userId, organisationId, campaignId);
+  const { found, questions } = await getPublicCampaign(db, campaign.slug);
+  return {
+    campaignId: campaign.id,
+    organisationId: campaign.organisationId,
+    organisationName: found.organisationName,
+    name: campaign.name,
+    period: campaign.period,
+    open: campaign.status === 'open',
+    title: found.questionnaire.title,
+    introFr: found.questionnaire.introFr,
+    questions: questions.map(presentQuestion),
+  };
+}
+
+/**
+ * A response entered by a field worker (paper form, or together with the person): the same
+ * checks and the same idempotency by clientId as a public submission, marked as assisted.
+ */
+export async function submitAssistedResponse(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  campaignId: string,
+  input: { clientId: string; answers: Record<string, unknown>; mode: AssistedMode },
+) {
+  const campaign = await fieldCampaign(db, userId, organisationId, campaignId);
+  return submitResponse(db, campaign.slug, { clientId: input.clientId, answers: input.answers }, 'web', { mode: input.mode, enteredBy: userId });
 }
 
 export async function recordActivityFigure(db: Db, userId: string, organisationId: string, input: { frameworkId: string; indicatorCode: string; period: string; value: number }) {

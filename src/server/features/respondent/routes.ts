@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
 import { AnswersRejected, getPublicCampaign, submitResponse } from '../collection/service.ts';
-import { formPage, messagePage, thanksPage, type FormState, type Lang } from './page.ts';
+import { checkAnswers, type AnswerError } from '../../../domain/answers.ts';
+import { movePage, pageContent, rawAnswers, sectionsToShow, type FieldValue } from '../../../domain/form-flow.ts';
+import { hasEasyWording, titleAndIntro } from '../../../domain/questionnaire-text.ts';
+import { formPage, messagePage, thanksPage, type FormState, type PageQuestion } from './page.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -23,94 +26,168 @@ const slugOf = (params: unknown): string => {
   const slug = (params as { slug?: unknown }).slug;
   return typeof slug === 'string' ? slug : '';
 };
-const query = z.object({ lang: z.string().optional() });
-const langOf = (q: unknown): Lang => (query.safeParse(q).data?.lang === 'en' ? 'en' : 'fr');
+const query = z.object({ lang: z.string().optional(), facile: z.string().optional() });
+const asLang = (v: unknown): string => (typeof v === 'string' && /^[a-z]{2,3}$/.test(v) ? v : 'fr');
+const langOf = (q: unknown): string => asLang(query.safeParse(q).data?.lang);
 const validSlug = (slug: string) => /^[a-z0-9-]{4,40}$/.test(slug);
 
-/** Form fields arrive as `q_<questionId>`: one string, or several for a multiple choice. */
-function formValues(body: Record<string, unknown>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+/**
+ * Form fields arrive as `q_<questionId>` (one string, or several for a multiple choice), or
+ * `q_<questionId>__<part>` for a ranking's ranks and a grid's rows.
+ */
+function formValues(body: Record<string, unknown>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (!key.startsWith('q_')) continue;
+    const m = /^q_([0-9a-f-]{36})(?:__([a-z0-9_]{1,60}))?$/.exec(key);
+    if (!m) continue;
     const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    out[key.slice(2)] = list;
+    const [, id, part] = m as unknown as [string, string, string | undefined];
+    if (part === undefined) {
+      out[id] = list;
+    } else {
+      const current = out[id];
+      const record = current && !Array.isArray(current) ? current : {};
+      record[part] = list[0] ?? '';
+      out[id] = record;
+    }
   }
   return out;
 }
 
+type Loaded = Awaited<ReturnType<typeof getPublicCampaign>>;
+
+/** The questions as the page and the flow read them. */
+function pageQuestions(loaded: Loaded): PageQuestion[] {
+  return loaded.questions.map((q) => ({ ...q, showIf: q.showIf ?? null }));
+}
+
+/** The languages a questionnaire is offered in, French first; any other asked for is French. */
+function offered(loaded: Loaded, asked: string): { lang: string; languages: string[] } {
+  const languages = ['fr', ...loaded.found.questionnaire.languages.filter((l) => l !== 'fr')];
+  return { lang: languages.includes(asked) ? asked : 'fr', languages };
+}
+
+function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string; section: number; state: FormState }): string {
+  const questions = pageQuestions(loaded);
+  const qn = loaded.found.questionnaire;
+  const { lang, languages } = offered(loaded, args.lang);
+  const sectionCount = qn.sections.length;
+  const pages = sectionsToShow(questions, sectionCount, args.state.values);
+  const index = Math.max(0, pages.indexOf(args.section));
+  const content = pageContent(questions, args.section, args.state.values);
+  const text = titleAndIntro({ titleFr: qn.title, introFr: qn.introFr, translations: qn.translations }, lang);
+  return formPage({
+    lang,
+    easy: args.easy,
+    slug: args.slug,
+    title: text.title,
+    organisationName: loaded.found.organisationName,
+    intro: text.intro,
+    languages,
+    offerEasy: hasEasyWording(questions, lang),
+    sections: qn.sections,
+    questions,
+    page: { section: args.section, number: index + 1, count: Math.max(1, pages.length), first: index === 0, last: index >= pages.length - 1 },
+    shown: content.shown,
+    conditional: content.conditional,
+    state: args.state,
+  });
+}
+
+async function load(db: AppContext['db'], slug: string): Promise<Loaded | null> {
+  try {
+    return await getPublicCampaign(db, slug);
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'not_found') return null;
+    throw error;
+  }
+}
+
 /**
- * The respondent's page: plain HTML rendered here, working without JavaScript. The form carries
- * a one-time id, so that a double tap or a retry stores one response; after a successful post
- * the browser is sent to the thank-you page (post/redirect/get).
+ * The respondent's page: plain HTML rendered here, working without JavaScript, one page per
+ * section. Answers of other pages travel in hidden fields, so that nothing is kept on the server
+ * until the whole form is sent. The form carries a one-time id, so that a double tap or a retry
+ * stores one response; after a successful post the browser is sent to the thank-you page
+ * (post/redirect/get).
  */
 export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
   app.get('/r/:slug', { schema: { hide: true } }, async (request, reply) => {
-    const lang = langOf(request.query);
+    const asked = langOf(request.query);
     const slug = slugOf(request.params);
-    if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(lang, 'notFound'));
-    try {
-      const { found, questions } = await getPublicCampaign(db, slug);
-      if (found.campaign.status !== 'open') return sendHtml(reply, 410, messagePage(lang, 'closed', found.questionnaire.title));
-      const state: FormState = { clientId: randomUUID(), values: {}, errors: {} };
-      return sendHtml(reply, 200, formPage({ lang, slug, title: found.questionnaire.title, organisationName: found.organisationName, intro: found.questionnaire.introFr, questions, state }));
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === 'not_found') return sendHtml(reply, 404, messagePage(lang, 'notFound'));
-      throw error;
-    }
+    if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
+    const loaded = await load(db, slug);
+    if (!loaded) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
+    const lang = offered(loaded, asked).lang;
+    if (loaded.found.campaign.status !== 'open') return sendHtml(reply, 410, messagePage(lang, 'closed', loaded.found.questionnaire.title));
+    const state: FormState = { clientId: randomUUID(), values: {}, errors: {} };
+    const first = sectionsToShow(pageQuestions(loaded), loaded.found.questionnaire.sections.length, {})[0] ?? 0;
+    const easy = query.safeParse(request.query).data?.facile === '1';
+    return sendHtml(reply, 200, view(loaded, { lang, easy, slug, section: first, state }));
   });
 
   app.get('/r/:slug/merci', { schema: { hide: true } }, async (request, reply) => {
-    const lang = langOf(request.query);
+    const asked = langOf(request.query);
     const slug = slugOf(request.params);
-    if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(lang, 'notFound'));
-    try {
-      const { found } = await getPublicCampaign(db, slug);
-      return sendHtml(reply, 200, thanksPage(lang, slug, found.questionnaire.title));
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === 'not_found') return sendHtml(reply, 404, messagePage(lang, 'notFound'));
-      throw error;
-    }
+    if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
+    const loaded = await load(db, slug);
+    if (!loaded) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
+    return sendHtml(reply, 200, thanksPage(offered(loaded, asked).lang, slug, loaded.found.questionnaire.title));
   });
 
   app.post('/r/:slug', { schema: { hide: true }, bodyLimit: 256 * 1024 }, async (request, reply) => {
-    const lang = langOf(request.query);
-    const slug = slugOf(request.params);
-    if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(lang, 'notFound'));
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
+    const slug = slugOf(request.params);
+    const asked = typeof body.lang === 'string' ? asLang(body.lang) : langOf(request.query);
+    if (!validSlug(slug)) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
+    const loaded = await load(db, slug);
+    if (!loaded) return sendHtml(reply, 404, messagePage(asked, 'notFound'));
+    let lang = offered(loaded, asked).lang;
+    let easy = body.easy === '1';
     const values = formValues(body);
     const sentId = typeof body.client_id === 'string' && z.uuid().safeParse(body.client_id).success ? body.client_id : null;
-    let loaded;
-    try {
-      loaded = await getPublicCampaign(db, slug);
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === 'not_found') return sendHtml(reply, 404, messagePage(lang, 'notFound'));
-      throw error;
+    const questions = pageQuestions(loaded);
+    const sectionCount = loaded.found.questionnaire.sections.length;
+    const pages = sectionsToShow(questions, sectionCount, values);
+    const sentPage = typeof body.page === 'string' && /^\d{1,2}$/.test(body.page) ? Number(body.page) : (pages[0] ?? 0);
+    const nav = typeof body.nav === 'string' ? body.nav : 'next';
+    const show = (section: number, errors: Record<string, string>, status: number) =>
+      sendHtml(reply, status, view(loaded, { lang, easy, slug, section, state: { clientId: sentId ?? randomUUID(), values, errors } }));
+    if (!sentId) return show(pages[0] ?? 0, {}, 400);
+
+    // Switching language or easy-read keeps the page and everything typed.
+    if (nav.startsWith('lang:')) {
+      lang = offered(loaded, asLang(nav.slice(5))).lang;
+      return show(sentPage, {}, 200);
     }
-    const { found, questions } = loaded;
-    const rerender = (errors: Record<string, string>, status: number) =>
-      sendHtml(
-        reply,
-        status,
-        formPage({ lang, slug, title: found.questionnaire.title, organisationName: found.organisationName, intro: found.questionnaire.introFr, questions, state: { clientId: sentId ?? randomUUID(), values, errors } }),
-      );
-    if (!sentId) return rerender({}, 400);
-    // Only the questionnaire's own questions count; anything else in the form is ignored.
-    const known = new Set(questions.map((q) => q.id));
-    const answers: Record<string, unknown> = {};
-    for (const [qid, list] of Object.entries(values)) {
-      if (!known.has(qid)) continue;
-      const q = questions.find((x) => x.id === qid)!;
-      answers[qid] = q.type === 'multiple' ? list : list[0];
+    if (nav === 'easy:on' || nav === 'easy:off') {
+      easy = nav === 'easy:on';
+      return show(sentPage, {}, 200);
     }
+    if (nav === 'back') return show(movePage(questions, sectionCount, sentPage, values, -1) ?? sentPage, {}, 200);
+
+    const errorsOf = (list: AnswerError[]) => Object.fromEntries(list.map((e) => [e.questionId, lang === 'fr' ? e.fr : e.en]));
+    const sectionOf = new Map(questions.map((q) => [q.id, q.section]));
+    // Check what was answered so far: the first page with a mistake is shown again.
+    const upTo = questions.filter((q) => q.section <= sentPage);
+    const checked = checkAnswers(upTo, rawAnswers(upTo, values));
+    if (!checked.ok) {
+      const errors = checked.errors.filter((e) => sectionOf.has(e.questionId));
+      if (errors.length > 0) return show(Math.min(...errors.map((e) => sectionOf.get(e.questionId)!)), errorsOf(errors), 422);
+    }
+    const next = movePage(questions, sectionCount, sentPage, values, 1);
+    if (next !== null) return show(next, {}, 200);
+
     try {
-      await submitResponse(db, slug, { clientId: sentId, answers }, 'web');
+      await submitResponse(db, slug, { clientId: sentId, answers: rawAnswers(questions, values) }, 'web');
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'campaign_closed') return sendHtml(reply, 410, messagePage(lang, 'closed', found.questionnaire.title));
+      if (error instanceof DomainError && error.code === 'campaign_closed') return sendHtml(reply, 410, messagePage(lang, 'closed', loaded.found.questionnaire.title));
       if (error instanceof AnswersRejected) {
-        return rerender(Object.fromEntries(error.answerErrors.map((e) => [e.questionId, lang === 'en' ? e.en : e.fr])), 422);
+        const known = error.answerErrors.filter((e) => sectionOf.has(e.questionId));
+        const section = known.length > 0 ? Math.min(...known.map((e) => sectionOf.get(e.questionId)!)) : sentPage;
+        return show(section, errorsOf(known), 422);
       }
       throw error;
     }
-    return reply.redirect(`/r/${slug}/merci${lang === 'en' ? '?lang=en' : ''}`, 303);
+    return reply.redirect(`/r/${slug}/merci${lang === 'fr' ? '' : `?lang=${lang}`}`, 303);
   });
 }

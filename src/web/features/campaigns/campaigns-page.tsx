@@ -30,6 +30,7 @@ import { IconCampaign, IconLink, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { CampaignFollowUp } from './campaign-followup.tsx';
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -157,6 +158,19 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
                 ? ` ${t('campaigns.outOf', { population: formatInteger(campaign.populationServed, locale) })}`
                 : ''}
             </Text>
+            {campaign.assistedCount > 0 && (
+              <Text
+                size="sm"
+                c="dimmed"
+                title={t('campaigns.assistedHint')}
+                data-testid={`campaign-assisted-${campaign.slug}`}
+              >
+                {t('campaigns.assisted', {
+                  count: campaign.assistedCount,
+                  n: formatInteger(campaign.assistedCount, locale),
+                })}
+              </Text>
+            )}
             {rate !== null && (
               <>
                 <Progress
@@ -190,9 +204,21 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
             </Group>
             <Group gap="xs">
               <CopyButton value={link} label={t('campaigns.copyLink')} />
+              {canWrite && campaign.status === 'open' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  component={Link}
+                  to={paths.field(org.id, campaign.id)}
+                  data-testid={`campaign-field-${campaign.slug}`}
+                >
+                  {t('campaigns.fieldCollection')}
+                </Button>
+              )}
             </Group>
           </Stack>
         </SimpleGrid>
+        <CampaignFollowUp orgId={org.id} campaign={campaign} />
       </Stack>
     </Card>
   );

@@ -10,6 +10,9 @@ export function useSignOut() {
     mutationFn: () => post<{ ok: true }>('/api/auth/sign-out'),
     onSettled: () => {
       queryClient.clear();
+      // Questionnaires kept for offline field work (public/sw.js) go too; answers waiting to
+      // be sent stay on the device and leave at the next sign-in.
+      if ('caches' in window) void window.caches.delete('socle-field-v1');
       queryClient.setQueryData(keys.me, null);
       navigate('/', { replace: true });
     },

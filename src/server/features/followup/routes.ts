@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { id, problem } from '../../../contracts/common.ts';
+import { binaryFile, campaignCounter, paperQuery } from '../../../contracts/followup.ts';
+import { errorResponses, security, typed, type AppContext } from '../../context.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { createLimiter } from '../../plugins/rate-limit.ts';
+import type { Config } from '../../config.ts';
+import * as service from './service.ts';
+
+const campaignParams = z.object({ orgId: id, campaignId: id });
+
+const file = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: binaryFile } },
+});
+
+/**
+ * The address printed and encoded in QR codes: SOCLE_PUBLIC_URL when set, otherwise the
+ * address the person reached the server at (a plain host name, or the configured default).
+ */
+export function publicBase(config: Config, request: FastifyRequest): string {
+  if (config.publicUrlConfigured) return config.publicUrl;
+  const host = request.host;
+  return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host)
+    ? `${request.protocol}://${host}`
+    : config.publicUrl;
+}
+
+function sendFile(reply: FastifyReply, f: service.DownloadFile) {
+  return reply
+    .type(f.contentType)
+    .header('content-disposition', `attachment; filename="${f.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(f.body);
+}
+
+export function followupRoutes(app: FastifyInstance, { db, config }: AppContext) {
+  const r = typed(app);
+  const tags = ['collection'];
+  // A PDF takes some work to draw: a person gets plenty for printing, not a flood.
+  const paperLimiter = createLimiter({ max: 60, windowMs: 10 * 60_000 });
+
+  r.get('/api/organisations/:orgId/campaigns/:campaignId/qr.svg', {
+    schema: {
+      operationId: 'getCampaignQrSvg',
+      tags,
+      security,
+      summary: 'QR code of the campaign’s public link, as SVG (a download)',
+      params: campaignParams,
+      response: { 200: file('image/svg+xml', 'The QR code (SVG)'), ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      sendFile(
+        reply,
+        await service.campaignQr(
+          db,
+          requireActor(request).userId,
+          request.params.orgId,
+          request.params.campaignId,
+          publicBase(config, request),
+          'svg',
+        ),
+      ),
+  });
+
+  r.get('/api/organisations/:orgId/campaigns/:campaignId/qr.png', {
+    schema: {
+      operationId: 'getCampaignQrPng',
+      tags,
+      security,
+      summary: 'QR code of the campaign’s public link, as a 1024-pixel PNG (a download)',
+      params: campaignParams,
+      response: { 200: file('image/png', 'The QR code (PNG)'), ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      sendFile(
+        reply,
+        await service.campaignQr(
+          db,
+          requireActor(request).userId,
+          request.params.orgId,
+          request.params.campaignId,
+          publicBase(config, request),
+          'png',
+        ),
+      ),
+  });
+
+  r.get('/api/organisations/:orgId/campaigns/:campaignId/paper.pdf', {
+    schema: {
+      operationId: 'getCampaignPaper',
+      tags,
+      security,
+      summary:
+        'Paper version of the campaign’s questionnaire, to print (PDF, A4), with its QR code and link',
+      description:
+        'French by default; lang=en uses the English labels where the questionnaire has them.',
+      params: campaignParams,
+      querystring: paperQuery,
+      response: {
+        200: file('application/pdf', 'The questionnaire (PDF)'),
+        ...errorResponses,
+        429: problem,
+      },
+    },
+    handler: async (request, reply) => {
+      const { userId } = requireActor(request);
+      paperLimiter.hit(userId);
+      return sendFile(
+        reply,
+        await service.campaignPaper(
+          db,
+          userId,
+          request.params.orgId,
+          request.params.campaignId,
+          publicBase(config, request),
+          request.query.lang,
+        ),
+      );
+    },
+  });
+
+  r.get('/api/organisations/:orgId/campaigns/:campaignId/counter', {
+    schema: {
+      operationId: 'getCampaignCounter',
+      tags,
+      security,
+      summary:
+        'Answers so far against the population served, margin of error at 95 % and answers still needed for ±3, ±5 and ±10 points',
+      params: campaignParams,
+      response: { 200: campaignCounter, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.campaignCounter(
+        db,
+        requireActor(request).userId,
+        request.params.orgId,
+        request.params.campaignId,
+      ),
+  });
+}
