@@ -51,6 +51,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
 
   const r = typed(app);
   const tags = ['imports'];
+  const logFailure = (err: unknown) => app.log.error({ err }, 'import job failed');
   r.get('/api/organisations/:orgId/imports/:importId', {
     schema: { operationId: 'getImport', tags, security, params: importParams, response: { 200: importView, ...errorResponses } },
     handler: async (request) => service.getImport(db, requireActor(request).userId, request.params.orgId, request.params.importId),
@@ -77,7 +78,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 202: importView, ...errorResponses },
     },
     handler: async (request, reply) =>
-      reply.status(202).send(await service.validateImport(db, requireActor(request).userId, request.params.orgId, request.params.importId, request.body.mapping)),
+      reply.status(202).send(await service.validateImport(db, requireActor(request).userId, request.params.orgId, request.params.importId, request.body.mapping, logFailure)),
   });
 
   r.post('/api/organisations/:orgId/imports/:importId/commit', {
@@ -89,6 +90,6 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
       params: importParams,
       response: { 202: importView, ...errorResponses },
     },
-    handler: async (request, reply) => reply.status(202).send(await service.commitImport(db, requireActor(request).userId, request.params.orgId, request.params.importId)),
+    handler: async (request, reply) => reply.status(202).send(await service.commitImport(db, requireActor(request).userId, request.params.orgId, request.params.importId, logFailure)),
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Config } from '../../config.ts';
-import { Conflict, Invalid, NotFound, TooLarge } from '../../../domain/errors.ts';
+import { Conflict, DomainError, Invalid, NotFound, TooLarge } from '../../../domain/errors.ts';
 import type { QuestionRule } from '../../../domain/answers.ts';
 import {
   ACTIVITY_FIELDS,
@@ -300,13 +300,23 @@ async function readTable(db: Db, importId: string): Promise<ImportTable> {
   return JSON.parse(await repo.tableJsonOf(db, importId)) as ImportTable;
 }
 
+/**
+ * What a person is told when a job fails: a domain error's own words, otherwise a plain
+ * sentence (a database error's text can hold the query and the file's values).
+ */
 function failureOf(e: unknown) {
-  const detail = e instanceof Error ? e.message : String(e);
-  return { state: 'failed' as const, failureFr: `Le traitement a échoué ; rien n’a été chargé. (${detail})`, failureEn: `Processing failed; nothing was loaded. (${detail})` };
+  if (e instanceof DomainError) {
+    return { state: 'failed' as const, failureFr: `Rien n’a été chargé : ${e.messageFr}`, failureEn: `Nothing was loaded: ${e.messageEn}` };
+  }
+  return {
+    state: 'failed' as const,
+    failureFr: 'Le traitement a échoué sur le serveur ; rien n’a été chargé. Réessayez ; si cela recommence, prévenez la personne qui gère Socle.',
+    failureEn: 'Processing failed on the server; nothing was loaded. Try again; if it happens again, tell the person who runs Socle.',
+  };
 }
 
 /** Saves the mapping and checks every line in the background; the status tells the progress. */
-export async function validateImport(db: Db, userId: string, organisationId: string, importId: string, mapping: Mapping) {
+export async function validateImport(db: Db, userId: string, organisationId: string, importId: string, mapping: Mapping, logFailure: (e: unknown) => void = () => {}) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await loadRow(db, organisationId, importId);
   busy(row);
@@ -342,6 +352,7 @@ export async function validateImport(db: Db, userId: string, organisationId: str
         errors: checked.errors.slice(0, MAX_STORED_ERRORS),
       });
     } catch (e) {
+      logFailure(e);
       await repo.updateImport(db, row.id, failureOf(e));
     }
   });
@@ -352,7 +363,7 @@ export async function validateImport(db: Db, userId: string, organisationId: str
  * Loads a checked file: every line is checked again (the questionnaire may have changed), then
  * everything goes in one transaction. One line in error, and nothing is loaded.
  */
-export async function commitImport(db: Db, userId: string, organisationId: string, importId: string) {
+export async function commitImport(db: Db, userId: string, organisationId: string, importId: string, logFailure: (e: unknown) => void = () => {}) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await loadRow(db, organisationId, importId);
   busy(row);
@@ -391,6 +402,7 @@ export async function commitImport(db: Db, userId: string, organisationId: strin
       }
       await repo.updateImport(db, row.id, { state: 'loaded', processed: total, ...result, tableJson: '' });
     } catch (e) {
+      logFailure(e);
       await repo.updateImport(db, row.id, { ...failureOf(e), state: 'valid' });
     }
   });
