@@ -1196,6 +1196,7 @@ export const en: Messages = {
     intro:
       'Load responses collected elsewhere (paper questionnaires, spreadsheets) or your activity figures, from a CSV or Excel (.xlsx) file. Nothing is saved until the whole file is correct.',
     open: 'Import',
+    viewerOnly: 'Only the organisation’s contributors and administrators can import a file.',
     kind: 'What is in the file?',
     kindResponses: 'Responses to a questionnaire',
     kindActivity: 'Activity figures (indicator, period, value)',

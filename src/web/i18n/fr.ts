@@ -1216,6 +1216,7 @@ export const fr = {
     intro:
       'Chargez des réponses saisies ailleurs (questionnaires papier, tableur) ou vos chiffres d’activité, depuis un fichier CSV ou Excel (.xlsx). Rien n’est enregistré tant que tout le fichier n’est pas correct.',
     open: 'Importer',
+    viewerOnly: 'Seuls les contributeurs et les administrateurs de l’organisation peuvent importer un fichier.',
     kind: 'Que contient le fichier ?',
     kindResponses: 'Des réponses à un questionnaire',
     kindActivity: 'Des chiffres d’activité (indicateur, période, valeur)',

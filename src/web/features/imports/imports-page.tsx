@@ -107,6 +107,11 @@ export function ImportsPage() {
   return (
     <>
       <PageHeader title={t('imports.title')} description={t('imports.intro')} />
+      {!canWrite && (
+        <Text c="dimmed" maw={720}>
+          {t('imports.viewerOnly')}
+        </Text>
+      )}
       {canWrite && (
         <Card withBorder radius="md" padding="lg" maw={720}>
           <form onSubmit={submit}>
