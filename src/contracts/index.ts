@@ -7,3 +7,4 @@ export * from './results.ts';
 export * from './bank.ts';
 export * from './xlsform.ts';
 export * from './participation.ts';
+export * from './imports.ts';

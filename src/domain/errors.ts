@@ -36,6 +36,9 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   readonly kind = 'conflict';
 }
+export class TooLarge extends DomainError {
+  readonly kind = 'too_large';
+}
 export class Unavailable extends DomainError {
   readonly kind = 'unavailable';
 }

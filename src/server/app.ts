@@ -23,6 +23,7 @@ import { frameworkRoutes } from './features/frameworks/routes.ts';
 import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
 import { followupRoutes } from './features/followup/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { importRoutes } from './features/imports/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
 import { participationRoutes } from './features/participation/routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   firstStepsRoutes(app, ctx);
   followupRoutes(app, ctx);
   participationRoutes(app, ctx);
+  importRoutes(app, ctx);
 
   return app;
 }

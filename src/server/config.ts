@@ -48,6 +48,9 @@ export interface Config {
   logLevel: z.infer<typeof schema>['SOCLE_LOG_LEVEL'];
   secureCookies: boolean;
   webDir: string;
+  /** Largest import file accepted, in bytes, and most lines in it. */
+  importMaxBytes: number;
+  importMaxLines: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.SOCLE_LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
     webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    importMaxBytes: 50 * 1024 * 1024,
+    importMaxLines: 200_000,
     ...overrides,
   };
 }

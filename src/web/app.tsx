@@ -12,6 +12,7 @@ import { CrosswalksPage } from './features/crosswalks/crosswalks-page.tsx';
 import { FieldPage } from './features/field/field-page.tsx';
 import { FirstStepsPage, FirstStepsRoute } from './features/first-steps/first-steps-page.tsx';
 import { FrameworkPage } from './features/frameworks/framework-page.tsx';
+import { ImportPage, ImportsPage } from './features/imports/imports-page.tsx';
 import { OnboardingPage } from './features/organisations/onboarding-page.tsx';
 import { OrganisationPage } from './features/organisations/organisation-page.tsx';
 import { QuestionnaireBuilder } from './features/questionnaires/questionnaire-builder.tsx';
@@ -42,6 +43,9 @@ function Routes({ path }: { path: string }) {
   if (questionnaire?.id) return <QuestionnairePage key={questionnaire.id} id={questionnaire.id} />;
   if (path === paths.campaigns) return <CampaignsPage />;
   if (path === paths.activity) return <ActivityPage />;
+  if (path === '/imports') return <ImportsPage />;
+  const importRoute = matchPath('/imports/:id', path);
+  if (importRoute?.id) return <ImportPage key={importRoute.id} id={importRoute.id} />;
   if (path === paths.crosswalks) return <CrosswalksPage />;
   if (path === paths.collective) return <CollectivePage />;
   if (path === paths.organisation) return <OrganisationPage />;

@@ -128,7 +128,7 @@ export const responses = pgTable(
     clientId: uuid('client_id').notNull(),
     /** The questionnaire version answered (a campaign can move to a newer one). */
     questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id, { onDelete: 'set null' }),
-    channel: text('channel', { enum: ['web', 'api'] }).notNull(),
+    channel: text('channel', { enum: ['web', 'api', 'import'] }).notNull(),
     /**
      * Entered by a field worker: from a paper form, or together with the person. Only counted
      * ("12 saisies assistées"), never a dimension of the results.

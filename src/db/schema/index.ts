@@ -6,3 +6,4 @@ export * from './crosswalks.ts';
 export * from './bank.ts';
 export * from './first-steps.ts';
 export * from './respondents.ts';
+export * from './imports.ts';

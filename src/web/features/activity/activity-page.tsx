@@ -21,6 +21,7 @@ import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconActivity } from '../../ui/icons.tsx';
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { Link } from '../../router.tsx';
 
 const keyOf = (i: { frameworkId: string; code?: string; indicatorCode?: string }) =>
   `${i.frameworkId}|${i.code ?? i.indicatorCode ?? ''}`;
@@ -49,7 +50,17 @@ export function ActivityPage() {
 
   return (
     <>
-      <PageHeader title={t('activity.title')} description={t('activity.intro')} />
+      <PageHeader
+        title={t('activity.title')}
+        description={t('activity.intro')}
+        actions={
+          canWrite && (
+            <Button component={Link} to="/imports?kind=activity" variant="default">
+              {t('imports.open')}
+            </Button>
+          )
+        }
+      />
       <Grid gap="lg">
         {canWrite && (
           <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>

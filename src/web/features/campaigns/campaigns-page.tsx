@@ -43,9 +43,14 @@ export function CampaignsPage() {
   });
 
   const newButton = canWrite && (
-    <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
-      {t('campaigns.new')}
-    </Button>
+    <Group gap="sm">
+      <Button component={Link} to="/imports?kind=responses" variant="default">
+        {t('imports.open')}
+      </Button>
+      <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+        {t('campaigns.new')}
+      </Button>
+    </Group>
   );
 
   return (
