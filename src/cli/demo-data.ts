@@ -42,6 +42,8 @@ export interface DemoQuestion {
   labelFr: string;
   labelEn: string;
   helpFr?: string;
+  /** Easy-read (FALC) wording. */
+  easyFr?: string;
   required?: boolean;
   options?: readonly DemoOption[];
   min?: number;
@@ -542,6 +544,7 @@ export const AGE_QUESTION: DemoQuestion = {
   type: 'single',
   labelFr: 'Quel âge avez-vous ?',
   labelEn: 'How old are you?',
+  easyFr: 'Votre âge ?',
   options: [
     ['moins_26', 'Moins de 26 ans', 'Under 26'],
     ['de_26_a_44', 'De 26 à 44 ans', '26 to 44'],
@@ -554,6 +557,7 @@ export const AGE_QUESTION: DemoQuestion = {
 export const FREE_TEXT_QUESTION: DemoQuestion = {
   type: 'text',
   labelFr: 'Voulez-vous nous dire avec vos mots ce que l’accompagnement a changé pour vous ?',
+  easyFr: 'Qu’est-ce qui a changé pour vous ? Dites-le avec vos mots.',
   labelEn: 'Would you like to tell us in your own words what the support changed for you?',
   helpFr: 'Facultatif. N’écrivez pas votre nom.',
   model: { kind: 'text', rate: 0.16 },

@@ -299,10 +299,14 @@ function nodesFor(list: readonly DemoIndicator[]): DemoNode[] {
 interface QuestionSpec {
   question: DemoQuestion;
   indicator: { frameworkId: string; code: string } | null;
+  /** The page it is on: 0 for the support, 1 for the person. */
+  section?: number;
 }
 
-function toQuestionInput({ question: q, indicator }: QuestionSpec) {
+function toQuestionInput({ question: q, indicator, section = 0 }: QuestionSpec) {
   return {
+    section,
+    easyFr: q.easyFr ?? '',
     type: q.type,
     labelFr: q.labelFr,
     labelEn: q.labelEn,
@@ -452,8 +456,9 @@ async function loadAssociation(
     {
       question: { ...AGE_QUESTION, model: { kind: 'weights', weights: a.ageWeights } },
       indicator: null,
+      section: 1,
     },
-    { question: FREE_TEXT_QUESTION, indicator: null },
+    { question: FREE_TEXT_QUESTION, indicator: null, section: 1 },
   ];
   const questionnaire = await createQuestionnaire(
     db,
@@ -463,6 +468,10 @@ async function loadAssociation(
       title: `Questionnaire de suivi ${DEMO_PERIOD} — ${a.name}`,
       introFr:
         'Ce questionnaire est anonyme et prend environ 5 minutes. Vos réponses aident l’association et le collectif à améliorer l’accompagnement. Vous pouvez passer les questions auxquelles vous ne souhaitez pas répondre.',
+      sections: [
+        { titleFr: 'Votre accompagnement', titleEn: 'Your support' },
+        { titleFr: 'Vous', titleEn: 'About you' },
+      ],
       questions: specs.map(toQuestionInput),
     }),
   );
