@@ -76,7 +76,7 @@ textarea{min-height:6rem}input:focus,textarea:focus,select:focus,button:focus,a:
 button{font:inherit;font-weight:600;width:100%;padding:.9rem;border:0;border-radius:.5rem;background:#0f4c5c;color:#fff;cursor:pointer}
 .nav{display:flex;flex-direction:column;gap:.5rem}button.sec{background:#fff;color:#0f4c5c;border:2px solid #0f4c5c}
 .bar{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}.bar button{width:auto;padding:.45rem .8rem;font-size:.95rem;background:#fff;color:#0f4c5c;border:2px solid #0f4c5c}
-.note{color:#4a5560;font-size:.95rem}.done{background:#fff;padding:1.5rem;border-radius:.5rem;text-align:center}`;
+[dir=rtl] :is(legend,label,p,h1,h2,li){unicode-bidi:plaintext}.note{color:#4a5560;font-size:.95rem}.done{background:#fff;padding:1.5rem;border-radius:.5rem;text-align:center}`;
 const styles = new Html(css);
 
 // Five faces drawn once per page and reused: a round head, two eyes, a mouth from sad to glad.
