@@ -8,6 +8,7 @@ import {
   bodyOf,
   conditionOfRows,
   conditionProblems,
+  conditionWords,
   defaultLeaf,
   emptyState,
   keyProblem,
@@ -25,6 +26,7 @@ import {
   setTranslated,
   stateOf,
   valueKind,
+  withChoices,
   type BuilderState,
 } from './builder-model.ts';
 
@@ -51,7 +53,10 @@ function question(over: Partial<Question> & Pick<Question, 'key' | 'type' | 'lab
   };
 }
 
-type Loaded = Pick<Questionnaire, 'title' | 'introFr' | 'languages' | 'translations' | 'sections' | 'questions'>;
+type Loaded = Pick<
+  Questionnaire,
+  'title' | 'introFr' | 'languages' | 'translations' | 'sections' | 'questions'
+>;
 
 /** What the server was given for a questionnaire it now returns. */
 function inputOf(q: Loaded) {
@@ -98,7 +103,12 @@ const full: Loaded = {
   languages: ['en', 'ar'],
   translations: { en: { title: 'Journey' }, ar: { title: 'المسار', intro: 'شكرا' } },
   sections: [
-    { titleFr: 'Vous', titleEn: 'You', introFr: 'Quelques mots sur vous.', translations: { ar: { title: 'أنت' } } },
+    {
+      titleFr: 'Vous',
+      titleEn: 'You',
+      introFr: 'Quelques mots sur vous.',
+      translations: { ar: { title: 'أنت' } },
+    },
     { titleFr: 'Votre avis', titleEn: '', introFr: '', translations: {} },
   ],
   questions: [
@@ -108,7 +118,10 @@ const full: Loaded = {
       labelFr: 'Avez-vous un emploi ?',
       labelEn: 'Do you have a job?',
       easyFr: 'Vous avez un travail ?',
-      translations: { ar: { label: 'هل لديك عمل؟', options: { oui: 'نعم', non: 'لا' } }, en: { easy: 'Got a job?' } },
+      translations: {
+        ar: { label: 'هل لديك عمل؟', options: { oui: 'نعم', non: 'لا' } },
+        en: { easy: 'Got a job?' },
+      },
       required: true,
       options: [opt('oui', 'Oui', 'Yes'), opt('non', 'Non', 'No')],
       indicator: { frameworkId: 'fw', code: 'EMP' },
@@ -131,10 +144,31 @@ const full: Loaded = {
       type: 'ranking',
       labelFr: 'Classez',
       options: [opt('a', 'A'), opt('b', 'B')],
-      showIf: { any: [{ question: 'q3', op: 'lte', value: 2 }, { question: 'q4', op: 'includes', value: 'accueil=1' }] },
+      showIf: {
+        any: [
+          { question: 'q3', op: 'lte', value: 2 },
+          { question: 'q4', op: 'includes', value: 'accueil=1' },
+        ],
+      },
     }),
-    question({ key: 'q6', section: 1, type: 'number', labelFr: 'Combien ?', min: 0, max: null, showIf: { all: [{ question: 'arrivee', op: 'gte', value: '2024-01-01' }] } }),
-    question({ key: 'q7', section: 1, type: 'scale', labelFr: 'Note', min: 1, max: 5, showIf: { not: { question: 'q6', op: 'answered' } } }),
+    question({
+      key: 'q6',
+      section: 1,
+      type: 'number',
+      labelFr: 'Combien ?',
+      min: 0,
+      max: null,
+      showIf: { all: [{ question: 'arrivee', op: 'gte', value: '2024-01-01' }] },
+    }),
+    question({
+      key: 'q7',
+      section: 1,
+      type: 'scale',
+      labelFr: 'Note',
+      min: 1,
+      max: 5,
+      showIf: { not: { question: 'q6', op: 'answered' } },
+    }),
   ],
 };
 
@@ -142,15 +176,25 @@ describe('round trip: a loaded questionnaire saved without change sends the same
   it.each([
     ['one question, no sections', plain],
     ['sections, conditions, translations, every new type', full],
-    ['one explicit empty section stays one section', { ...plain, sections: [{ titleFr: '', titleEn: '', introFr: '', translations: {} }] }],
+    [
+      'one explicit empty section stays one section',
+      { ...plain, sections: [{ titleFr: '', titleEn: '', introFr: '', translations: {} }] },
+    ],
   ])('%s', (_name, loaded) => {
     expect(bodyOf(stateOf(loaded))).toEqual(inputOf(loaded));
   });
 
   it('keeps a condition pointing at its question when that question is renamed', () => {
     const state = stateOf(full);
-    const renamed: BuilderState = { ...state, questions: state.questions.map((q) => (q.key === 'emploi' ? { ...q, key: 'travail' } : q)) };
-    expect(bodyOf(renamed).questions[3]!.showIf).toEqual({ question: 'travail', op: 'equals', value: 'oui' });
+    const renamed: BuilderState = {
+      ...state,
+      questions: state.questions.map((q) => (q.key === 'emploi' ? { ...q, key: 'travail' } : q)),
+    };
+    expect(bodyOf(renamed).questions[3]!.showIf).toEqual({
+      question: 'travail',
+      op: 'equals',
+      value: 'oui',
+    });
   });
 });
 
@@ -160,7 +204,9 @@ describe('a new questionnaire', () => {
     expect(body.title).toBe('T');
     expect(body.sections).toEqual([]);
     expect(body.languages).toEqual(['en']);
-    expect(body.questions.map((q) => [q.key, q.section, q.type, q.options.length])).toEqual([['q1', 0, 'single', 2]]);
+    expect(body.questions.map((q) => [q.key, q.section, q.type, q.options.length])).toEqual([
+      ['q1', 0, 'single', 2],
+    ]);
   });
 
   it('sends sections once a second one is added, and the section index of each question', () => {
@@ -178,10 +224,19 @@ describe('a new questionnaire', () => {
 
   it('drops choices and rows a type does not use, and bounds only where they mean something', () => {
     const s = emptyState();
-    const q = { ...s.questions[0]!, type: 'text' as const, min: 1 as const, max: 3 as const, items: [] };
+    const q = {
+      ...s.questions[0]!,
+      type: 'text' as const,
+      min: 1 as const,
+      max: 3 as const,
+      items: [],
+    };
     expect(bodyOf({ ...s, questions: [q] }).questions[0]).toMatchObject({ options: [], items: [] });
     expect(bodyOf({ ...s, questions: [q] }).questions[0]).not.toHaveProperty('min');
-    expect(bodyOf({ ...s, questions: [{ ...q, type: 'faces' }] }).questions[0]).toMatchObject({ min: 1, max: 3 });
+    expect(bodyOf({ ...s, questions: [{ ...q, type: 'faces' }] }).questions[0]).toMatchObject({
+      min: 1,
+      max: 3,
+    });
   });
 });
 
@@ -212,7 +267,8 @@ describe('keys', () => {
 
 describe('sections and order', () => {
   const base = () => stateOf(full);
-  const keys = (s: BuilderState) => s.questions.map((q) => `${q.key}@${s.sections.findIndex((x) => x.uid === q.section)}`);
+  const keys = (s: BuilderState) =>
+    s.questions.map((q) => `${q.key}@${s.sections.findIndex((x) => x.uid === q.section)}`);
 
   it('moving a question to a section puts it at the end of that group', () => {
     const s = base();
@@ -224,9 +280,20 @@ describe('sections and order', () => {
 
   it('moving up or down swaps within a section and crosses into the next at its edge', () => {
     const s = base();
-    expect(keys(moveQuestion(s, s.questions[1]!.uid, -1)).slice(0, 2)).toEqual(['arrivee@0', 'emploi@0']);
-    expect(keys(moveQuestion(s, s.questions[1]!.uid, 1)).slice(0, 3)).toEqual(['emploi@0', 'arrivee@1', 'q3@1']);
-    expect(keys(moveQuestion(s, s.questions[2]!.uid, -1)).slice(0, 3)).toEqual(['emploi@0', 'arrivee@0', 'q3@0']);
+    expect(keys(moveQuestion(s, s.questions[1]!.uid, -1)).slice(0, 2)).toEqual([
+      'arrivee@0',
+      'emploi@0',
+    ]);
+    expect(keys(moveQuestion(s, s.questions[1]!.uid, 1)).slice(0, 3)).toEqual([
+      'emploi@0',
+      'arrivee@1',
+      'q3@1',
+    ]);
+    expect(keys(moveQuestion(s, s.questions[2]!.uid, -1)).slice(0, 3)).toEqual([
+      'emploi@0',
+      'arrivee@0',
+      'q3@0',
+    ]);
     expect(moveQuestion(s, s.questions[0]!.uid, -1)).toBe(s);
     expect(moveQuestion(s, s.questions[6]!.uid, 1)).toBe(s);
   });
@@ -234,13 +301,29 @@ describe('sections and order', () => {
   it('reordering sections regroups their questions', () => {
     const s = base();
     const swapped = moveSection(s, s.sections[1]!.uid, -1);
-    expect(keys(swapped)).toEqual(['q3@0', 'q4@0', 'q5@0', 'q6@0', 'q7@0', 'emploi@1', 'arrivee@1']);
+    expect(keys(swapped)).toEqual([
+      'q3@0',
+      'q4@0',
+      'q5@0',
+      'q6@0',
+      'q7@0',
+      'emploi@1',
+      'arrivee@1',
+    ]);
     expect(moveSection(s, s.sections[0]!.uid, -1)).toBe(s);
   });
 
   it('removing a section hands its questions to the one before, or after for the first', () => {
     const s = base();
-    expect(keys(removeSection(s, s.sections[1]!.uid))).toEqual(['emploi@0', 'arrivee@0', 'q3@0', 'q4@0', 'q5@0', 'q6@0', 'q7@0']);
+    expect(keys(removeSection(s, s.sections[1]!.uid))).toEqual([
+      'emploi@0',
+      'arrivee@0',
+      'q3@0',
+      'q4@0',
+      'q5@0',
+      'q6@0',
+      'q7@0',
+    ]);
     const first = removeSection(s, s.sections[0]!.uid);
     expect(keys(first)).toEqual(['emploi@0', 'arrivee@0', 'q3@0', 'q4@0', 'q5@0', 'q6@0', 'q7@0']);
     expect(first.sections.map((x) => x.titleFr)).toEqual(['Votre avis']);
@@ -285,9 +368,18 @@ describe('languages and translations', () => {
   });
 
   it('a choice whose value changes keeps its translations; a removed one loses them', () => {
-    const tr = { ar: { options: { oui: 'نعم', non: 'لا' } }, es: { label: 'x', options: { oui: 'sí' } } };
-    expect(renameChoice(tr, 'options', 'oui', 'yes')).toEqual({ ar: { options: { yes: 'نعم', non: 'لا' } }, es: { label: 'x', options: { yes: 'sí' } } });
-    expect(renameChoice(tr, 'options', 'oui', null)).toEqual({ ar: { options: { non: 'لا' } }, es: { label: 'x' } });
+    const tr = {
+      ar: { options: { oui: 'نعم', non: 'لا' } },
+      es: { label: 'x', options: { oui: 'sí' } },
+    };
+    expect(renameChoice(tr, 'options', 'oui', 'yes')).toEqual({
+      ar: { options: { yes: 'نعم', non: 'لا' } },
+      es: { label: 'x', options: { yes: 'sí' } },
+    });
+    expect(renameChoice(tr, 'options', 'oui', null)).toEqual({
+      ar: { options: { non: 'لا' } },
+      es: { label: 'x' },
+    });
     expect(renameChoice(tr, 'items', 'oui', 'yes')).toBe(tr);
   });
 });
@@ -326,8 +418,25 @@ describe('conditions', () => {
 
   it.each([
     [null, { mode: 'all', rows: [] }],
-    [{ question: 'a', op: 'answered' }, { mode: 'all', rows: [{ question: 'a', op: 'answered' }] }],
-    [{ any: [{ question: 'a', op: 'answered' }, { question: 'b', op: 'answered' }] }, { mode: 'any', rows: [{ question: 'a', op: 'answered' }, { question: 'b', op: 'answered' }] }],
+    [
+      { question: 'a', op: 'answered' },
+      { mode: 'all', rows: [{ question: 'a', op: 'answered' }] },
+    ],
+    [
+      {
+        any: [
+          { question: 'a', op: 'answered' },
+          { question: 'b', op: 'answered' },
+        ],
+      },
+      {
+        mode: 'any',
+        rows: [
+          { question: 'a', op: 'answered' },
+          { question: 'b', op: 'answered' },
+        ],
+      },
+    ],
     [{ not: { question: 'a', op: 'answered' } }, null],
     [{ all: [{ any: [{ question: 'a', op: 'answered' }] }] }, null],
   ] as const)('%j as rows: %j', (c, rows) => {
@@ -337,8 +446,32 @@ describe('conditions', () => {
   it.each([
     ['all', [], null],
     ['any', [{ question: 'a', op: 'answered' }], { question: 'a', op: 'answered' }],
-    ['any', [{ question: 'a', op: 'answered' }, { question: 'b', op: 'notAnswered' }], { any: [{ question: 'a', op: 'answered' }, { question: 'b', op: 'notAnswered' }] }],
-    ['all', [{ question: 'a', op: 'answered' }, { question: 'b', op: 'notAnswered' }], { all: [{ question: 'a', op: 'answered' }, { question: 'b', op: 'notAnswered' }] }],
+    [
+      'any',
+      [
+        { question: 'a', op: 'answered' },
+        { question: 'b', op: 'notAnswered' },
+      ],
+      {
+        any: [
+          { question: 'a', op: 'answered' },
+          { question: 'b', op: 'notAnswered' },
+        ],
+      },
+    ],
+    [
+      'all',
+      [
+        { question: 'a', op: 'answered' },
+        { question: 'b', op: 'notAnswered' },
+      ],
+      {
+        all: [
+          { question: 'a', op: 'answered' },
+          { question: 'b', op: 'notAnswered' },
+        ],
+      },
+    ],
   ] as const)('%s of %j is %j', (mode, rows, c) => {
     expect(conditionOfRows(mode, [...rows])).toEqual(c);
   });
@@ -355,13 +488,65 @@ describe('conditions', () => {
     const q4 = s.questions[3]!;
     const noValue = { ...q4, showIf: { question: emploi!.uid, op: 'equals' as const } };
     expect(conditionProblems([emploi!, noValue]).get(q4.uid)).toEqual(['missing_value']);
-    const badValue = { ...q4, showIf: { question: emploi!.uid, op: 'equals' as const, value: 'peut_etre' } };
+    const badValue = {
+      ...q4,
+      showIf: { question: emploi!.uid, op: 'equals' as const, value: 'peut_etre' },
+    };
     expect(conditionProblems([emploi!, badValue]).get(q4.uid)).toEqual(['unknown_option']);
   });
 
   it('turns the question a condition reads into its key on saving, in every group', () => {
     const body = bodyOf(stateOf(full));
-    expect(body.questions[4]!.showIf).toEqual({ any: [{ question: 'q3', op: 'lte', value: 2 }, { question: 'q4', op: 'includes', value: 'accueil=1' }] });
+    expect(body.questions[4]!.showIf).toEqual({
+      any: [
+        { question: 'q3', op: 'lte', value: 2 },
+        { question: 'q4', op: 'includes', value: 'accueil=1' },
+      ],
+    });
     expect(body.questions[6]!.showIf).toEqual({ not: { question: 'q6', op: 'answered' } });
+  });
+});
+
+describe('editing choices', () => {
+  it('keeps translations with a choice whose value changes, and forgets a removed one', () => {
+    const q = stateOf(full).questions[0]!;
+    const [oui, non] = q.options;
+    const renamed = withChoices(q, 'options', [{ ...oui!, value: 'yes' }]);
+    expect(renamed.options.map((o) => o.value)).toEqual(['yes']);
+    expect(renamed.translations.ar).toEqual({ label: 'هل لديك عمل؟', options: { yes: 'نعم' } });
+    expect(non).toBeDefined();
+    expect(withChoices(q, 'options', q.options).translations).toBe(q.translations);
+  });
+});
+
+describe('conditions in words', () => {
+  const s = stateOf(full);
+  const list = s.questions.map((q) => ({ ...q, ref: q.key }));
+  const name = (n: number | null, label: string) => (n === null ? `? ${label}` : `Q${n} ${label}`);
+  it.each([
+    [
+      { question: 'emploi', op: 'equals', value: 'oui' },
+      'fr',
+      'Q1 Avez-vous un emploi ? est « Oui »',
+    ],
+    [{ question: 'emploi', op: 'equals', value: 'oui' }, 'en', 'Q1 Do you have a job? is “Yes”'],
+    [
+      { question: 'q4', op: 'includes', value: 'accueil=1' },
+      'fr',
+      'Q4 Êtes-vous d’accord ? comprend « L’accueil : Pas du tout »',
+    ],
+    [
+      {
+        any: [
+          { question: 'q3', op: 'lte', value: 2 },
+          { question: 'q6', op: 'answered' },
+        ],
+      },
+      'fr',
+      'Q3 Comment ça va ? est au plus « 2 » ou Q6 Combien ? a une réponse',
+    ],
+    [{ question: 'gone', op: 'answered' }, 'fr', '? gone a une réponse'],
+  ] as const)('%j in %s', (c, lang, words) => {
+    expect(conditionWords(c as Condition, list, lang, name)).toBe(words);
   });
 });

@@ -7,7 +7,13 @@
  * in the form names the question it reads by its uid; on saving, the uid becomes the question's
  * key (`q1`, or the short name the organisation gave it).
  */
-import { checkCondition, type Condition, type ConditionOp, type ConditionProblem } from '../../../domain/conditions.ts';
+import {
+  checkCondition,
+  describeCondition,
+  type Condition,
+  type ConditionOp,
+  type ConditionProblem,
+} from '../../../domain/conditions.ts';
 import type { QuestionTranslation } from '../../../domain/questionnaire-text.ts';
 import type { Questionnaire, QuestionType } from '../../api/types.ts';
 import { optionValueOf, uniqueValues } from './option-value.ts';
@@ -82,7 +88,23 @@ export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 export const MAX_LANGUAGES = 10;
 /** Languages offered in the list (others can be typed as an ISO 639 code). */
-export const COMMON_LANGUAGES = ['en', 'ar', 'es', 'pt', 'ro', 'tr', 'uk', 'ru', 'prs', 'ps', 'ti', 'so', 'fa', 'de', 'it'] as const;
+export const COMMON_LANGUAGES = [
+  'en',
+  'ar',
+  'es',
+  'pt',
+  'ro',
+  'tr',
+  'uk',
+  'ru',
+  'prs',
+  'ps',
+  'ti',
+  'so',
+  'fa',
+  'de',
+  'it',
+] as const;
 /** Languages written right to left. */
 export const RTL_LANGUAGES = new Set(['ar', 'fa', 'ps', 'prs', 'ur', 'he']);
 
@@ -102,7 +124,8 @@ export const AGREEMENT_SCALE: readonly { value: string; labelFr: string; labelEn
   { value: '4', labelFr: 'Plutôt d’accord', labelEn: 'Agree' },
   { value: '5', labelFr: 'Tout à fait d’accord', labelEn: 'Strongly agree' },
 ];
-export const agreementChoices = () => AGREEMENT_SCALE.map((o) => newChoice(o.labelFr, o.value, o.labelEn));
+export const agreementChoices = () =>
+  AGREEMENT_SCALE.map((o) => newChoice(o.labelFr, o.value, o.labelEn));
 
 export const newSection = (implicit = false): SectionDraft => ({
   uid: newUid(),
@@ -170,34 +193,44 @@ const choiceOf = (o: { value: string; labelFr: string; labelEn: string }): Choic
 });
 
 /** A questionnaire from the server as the form's state. */
-export function stateOf(q: Pick<Questionnaire, 'title' | 'introFr' | 'languages' | 'translations' | 'sections' | 'questions'>): BuilderState {
+export function stateOf(
+  q: Pick<
+    Questionnaire,
+    'title' | 'introFr' | 'languages' | 'translations' | 'sections' | 'questions'
+  >,
+): BuilderState {
   const sections: SectionDraft[] =
     q.sections.length > 0
-      ? q.sections.map((s) => ({ uid: newUid(), titleFr: s.titleFr, titleEn: s.titleEn, introFr: s.introFr, translations: { ...s.translations }, implicit: false }))
+      ? q.sections.map((s) => ({
+          uid: newUid(),
+          titleFr: s.titleFr,
+          titleEn: s.titleEn,
+          introFr: s.introFr,
+          translations: { ...s.translations },
+          implicit: false,
+        }))
       : [newSection(true)];
   const uids = q.questions.map(() => newUid());
   const byKey = new Map(q.questions.map((x, i) => [x.key, uids[i]!]));
-  const questions = q.questions.map(
-    (x, i): QuestionDraft => ({
-      uid: uids[i]!,
-      key: x.key,
-      section: (sections[Math.min(Math.max(0, x.section), sections.length - 1)] ?? sections[0]!).uid,
-      type: x.type,
-      labelFr: x.labelFr,
-      labelEn: x.labelEn,
-      helpFr: x.helpFr,
-      helpEn: x.helpEn,
-      easyFr: x.easyFr,
-      translations: structuredClone(x.translations),
-      required: x.required,
-      options: x.options.map(choiceOf),
-      items: x.items.map(choiceOf),
-      min: x.min ?? '',
-      max: x.max ?? '',
-      indicator: x.indicator ? `${x.indicator.frameworkId}|${x.indicator.code}` : null,
-      showIf: x.showIf ? renameInCondition(x.showIf, (key) => byKey.get(key) ?? key) : null,
-    }),
-  );
+  const questions = q.questions.map((x, i): QuestionDraft => ({
+    uid: uids[i]!,
+    key: x.key,
+    section: (sections[Math.min(Math.max(0, x.section), sections.length - 1)] ?? sections[0]!).uid,
+    type: x.type,
+    labelFr: x.labelFr,
+    labelEn: x.labelEn,
+    helpFr: x.helpFr,
+    helpEn: x.helpEn,
+    easyFr: x.easyFr,
+    translations: structuredClone(x.translations),
+    required: x.required,
+    options: x.options.map(choiceOf),
+    items: x.items.map(choiceOf),
+    min: x.min ?? '',
+    max: x.max ?? '',
+    indicator: x.indicator ? `${x.indicator.frameworkId}|${x.indicator.code}` : null,
+    showIf: x.showIf ? renameInCondition(x.showIf, (key) => byKey.get(key) ?? key) : null,
+  }));
   return {
     title: q.title,
     introFr: q.introFr,
@@ -211,12 +244,16 @@ export function stateOf(q: Pick<Questionnaire, 'title' | 'introFr' | 'languages'
 const trimStrings = <T>(value: T): T => {
   if (typeof value === 'string') return value.trim() as T;
   if (Array.isArray(value)) return value.map(trimStrings) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trimStrings(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trimStrings(v)])) as T;
   return value;
 };
 
 const sectionIsEmpty = (s: SectionDraft) =>
-  !s.titleFr.trim() && !s.titleEn.trim() && !s.introFr.trim() && Object.keys(s.translations).length === 0;
+  !s.titleFr.trim() &&
+  !s.titleEn.trim() &&
+  !s.introFr.trim() &&
+  Object.keys(s.translations).length === 0;
 
 /** True when the form stands for a questionnaire without sections (one page). */
 export const withoutSections = (state: Pick<BuilderState, 'sections'>) =>
@@ -224,7 +261,11 @@ export const withoutSections = (state: Pick<BuilderState, 'sections'>) =>
 
 const choicesOut = (list: ChoiceDraft[]) => {
   const values = uniqueValues(list.map((o) => o.value));
-  return list.map((o, i) => ({ value: values[i] ?? o.value, labelFr: o.labelFr.trim(), labelEn: o.labelEn.trim() }));
+  return list.map((o, i) => ({
+    value: values[i] ?? o.value,
+    labelFr: o.labelFr.trim(),
+    labelEn: o.labelEn.trim(),
+  }));
 };
 
 /** The body of POST/PUT …/questionnaires. */
@@ -239,7 +280,12 @@ export function bodyOf(state: BuilderState) {
     translations: trimStrings(state.translations),
     sections: flat
       ? []
-      : state.sections.map((s) => ({ titleFr: s.titleFr.trim(), titleEn: s.titleEn.trim(), introFr: s.introFr.trim(), translations: trimStrings(s.translations) })),
+      : state.sections.map((s) => ({
+          titleFr: s.titleFr.trim(),
+          titleEn: s.titleEn.trim(),
+          introFr: s.introFr.trim(),
+          translations: trimStrings(s.translations),
+        })),
     questions: state.questions.map((q) => {
       const [frameworkId, code] = q.indicator ? q.indicator.split('|') : [];
       return {
@@ -300,7 +346,11 @@ export function moveSection(state: BuilderState, uid: string, by: -1 | 1): Build
 }
 
 /** Puts a question at the end of another section's group. */
-export function setQuestionSection(state: BuilderState, questionUid: string, sectionUid: string): BuilderState {
+export function setQuestionSection(
+  state: BuilderState,
+  questionUid: string,
+  sectionUid: string,
+): BuilderState {
   const q = state.questions.find((x) => x.uid === questionUid);
   if (!q || q.section === sectionUid) return state;
   const rest = state.questions.filter((x) => x.uid !== questionUid);
@@ -325,7 +375,10 @@ export function moveQuestion(state: BuilderState, uid: string, by: -1 | 1): Buil
   }
   const next = state.sections[sectionIndex + by];
   if (!next) return state;
-  return { ...state, questions: state.questions.map((x) => (x.uid === uid ? { ...x, section: next.uid } : x)) };
+  return {
+    ...state,
+    questions: state.questions.map((x) => (x.uid === uid ? { ...x, section: next.uid } : x)),
+  };
 }
 
 export function addQuestion(state: BuilderState, sectionUid: string): BuilderState {
@@ -396,7 +449,10 @@ export function renameChoice(
 }
 
 /** A problem with a language code typed in, or null when it can be added. */
-export function languageProblem(code: string, languages: readonly string[]): 'format' | 'french' | 'duplicate' | 'tooMany' | null {
+export function languageProblem(
+  code: string,
+  languages: readonly string[],
+): 'format' | 'french' | 'duplicate' | 'tooMany' | null {
   if (!LANGUAGE_PATTERN.test(code)) return 'format';
   if (code === 'fr') return 'french';
   if (languages.includes(code)) return 'duplicate';
@@ -457,18 +513,29 @@ export const needsValue = (op: ConditionOp) => op !== 'answered' && op !== 'notA
 /** What kind of value a comparison on this question takes. */
 export function valueKind(type: QuestionType, op: ConditionOp): ValueKind {
   if (!needsValue(op)) return 'none';
-  if (type === 'single' || type === 'multiple' || type === 'grid' || type === 'ranking') return 'choice';
+  if (type === 'single' || type === 'multiple' || type === 'grid' || type === 'ranking')
+    return 'choice';
   if (type === 'scale' || type === 'faces' || type === 'number') return 'number';
   if (type === 'date') return 'date';
   return 'text';
 }
 
 /** The values a condition may compare a question with, as the server accepts them. */
-export function conditionChoices(q: Pick<QuestionDraft, 'type' | 'options' | 'items'>): { value: string; labelFr: string; labelEn: string }[] | null {
-  if (q.type === 'single' || q.type === 'multiple' || q.type === 'ranking') return q.options.map(({ value, labelFr, labelEn }) => ({ value, labelFr, labelEn }));
+type Labelled = { value: string; labelFr: string; labelEn: string };
+export function conditionChoices(q: {
+  type: QuestionType;
+  options: readonly Labelled[];
+  items: readonly Labelled[];
+}): { value: string; labelFr: string; labelEn: string }[] | null {
+  if (q.type === 'single' || q.type === 'multiple' || q.type === 'ranking')
+    return q.options.map(({ value, labelFr, labelEn }) => ({ value, labelFr, labelEn }));
   if (q.type === 'grid') {
     return q.items.flatMap((it) =>
-      q.options.map((o) => ({ value: `${it.value}=${o.value}`, labelFr: `${it.labelFr} : ${o.labelFr}`, labelEn: `${it.labelEn || it.labelFr}: ${o.labelEn || o.labelFr}` })),
+      q.options.map((o) => ({
+        value: `${it.value}=${o.value}`,
+        labelFr: `${it.labelFr} : ${o.labelFr}`,
+        labelEn: `${it.labelEn || it.labelFr}: ${o.labelEn || o.labelFr}`,
+      })),
     );
   }
   return null;
@@ -482,7 +549,8 @@ export function defaultLeaf(q: QuestionDraft): Leaf {
     const first = conditionChoices(q)?.[0]?.value;
     return first ? { question: q.uid, op, value: first } : { question: q.uid, op };
   }
-  if (kind === 'number' && (q.type === 'scale' || q.type === 'faces')) return { question: q.uid, op, value: q.max === '' ? 5 : q.max };
+  if (kind === 'number' && (q.type === 'scale' || q.type === 'faces'))
+    return { question: q.uid, op, value: q.max === '' ? 5 : q.max };
   return { question: q.uid, op };
 }
 
@@ -493,8 +561,8 @@ export function defaultLeaf(q: QuestionDraft): Leaf {
 export function rowsOf(c: Condition | null): { mode: 'all' | 'any'; rows: Leaf[] } | null {
   if (!c) return { mode: 'all', rows: [] };
   if ('question' in c) return { mode: 'all', rows: [c] };
-  if ('all' in c && c.all.every((x) => 'question' in x)) return { mode: 'all', rows: c.all as Leaf[] };
-  if ('any' in c && c.any.every((x) => 'question' in x)) return { mode: 'any', rows: c.any as Leaf[] };
+  if ('all' in c && c.all.every((x) => 'question' in x)) return { mode: 'all', rows: c.all };
+  if ('any' in c && c.any.every((x) => 'question' in x)) return { mode: 'any', rows: c.any };
   return null;
 }
 
@@ -510,7 +578,9 @@ export function conditionOfRows(mode: 'all' | 'any', rows: Leaf[]): Condition | 
  * later or was removed, a value missing or not among the choices. Saving is held back until
  * they are fixed, so the server never has to refuse one.
  */
-export function conditionProblems(questions: readonly QuestionDraft[]): Map<string, ConditionProblem['code'][]> {
+export function conditionProblems(
+  questions: readonly QuestionDraft[],
+): Map<string, ConditionProblem['code'][]> {
   const problems = new Map<string, ConditionProblem['code'][]>();
   const earlier = new Map<string, readonly string[] | null>();
   questions.forEach((q, i) => {
@@ -524,8 +594,51 @@ export function conditionProblems(questions: readonly QuestionDraft[]): Map<stri
   return problems;
 }
 
+/**
+ * A condition in words (« la question 2 « Avez-vous un emploi ? » est « Oui » »). `questions`
+ * are in order, each with `ref`: the name the condition uses for it (its key, or its uid in
+ * the form).
+ */
+export function conditionWords(
+  c: Condition,
+  questions: readonly {
+    ref: string;
+    type: QuestionType;
+    labelFr: string;
+    labelEn: string;
+    options: readonly Labelled[];
+    items: readonly Labelled[];
+  }[],
+  lang: 'fr' | 'en',
+  name: (n: number | null, label: string) => string,
+): string {
+  const index = new Map(questions.map((q, i) => [q.ref, i]));
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+  return describeCondition(
+    c,
+    lang,
+    (ref) => {
+      const i = index.get(ref);
+      const q = i === undefined ? undefined : questions[i];
+      return q ? name(i! + 1, short((lang === 'en' && q.labelEn) || q.labelFr)) : name(null, ref);
+    },
+    (ref, v) => {
+      const i = index.get(ref);
+      const choice =
+        i === undefined
+          ? undefined
+          : conditionChoices(questions[i]!)?.find((x) => x.value === String(v));
+      return choice ? (lang === 'en' && choice.labelEn) || choice.labelFr : String(v);
+    },
+  );
+}
+
 /** A problem with a question's short name, or null. */
-export function keyProblem(key: string, uid: string, questions: readonly QuestionDraft[]): 'format' | 'duplicate' | null {
+export function keyProblem(
+  key: string,
+  uid: string,
+  questions: readonly QuestionDraft[],
+): 'format' | 'duplicate' | null {
   if (!KEY_PATTERN.test(key.trim())) return 'format';
   if (questions.some((q) => q.uid !== uid && q.key.trim() === key.trim())) return 'duplicate';
   return null;
@@ -534,4 +647,23 @@ export function keyProblem(key: string, uid: string, questions: readonly Questio
 /** Faces shown for a question going from 1 to 3 or 1 to 5: which of the five drawings. */
 export function facesOf(count: number): number[] {
   return count === 3 ? [1, 3, 5] : [1, 2, 3, 4, 5];
+}
+
+/**
+ * The question with a new list of choices (`options`) or rows (`items`): translations follow
+ * the choices whose value changed, and forget the removed ones.
+ */
+export function withChoices(
+  q: QuestionDraft,
+  which: 'options' | 'items',
+  next: ChoiceDraft[],
+): QuestionDraft {
+  let translations = q.translations;
+  for (const old of q[which]) {
+    const now = next.find((c) => c.uid === old.uid);
+    if (!now) translations = renameChoice(translations, which, old.value, null);
+    else if (now.value !== old.value)
+      translations = renameChoice(translations, which, old.value, now.value);
+  }
+  return { ...q, [which]: next, translations };
 }
