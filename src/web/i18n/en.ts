@@ -432,6 +432,7 @@ export const en: Messages = {
     range: 'Answer between {{min}} and {{max}}',
     tiedTo: 'Tied to indicator',
     requiredMark: 'required',
+    languages: 'Languages: {{list}}',
   },
   builder: {
     title: 'New questionnaire',

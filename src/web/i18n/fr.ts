@@ -439,6 +439,7 @@ export const fr = {
     range: 'Réponse entre {{min}} et {{max}}',
     tiedTo: 'Relié à l’indicateur',
     requiredMark: 'obligatoire',
+    languages: 'Langues : {{list}}',
   },
   builder: {
     title: 'Nouveau questionnaire',
