@@ -347,7 +347,11 @@ export function QuestionnaireBuilder({ existing }: { existing?: Questionnaire } 
                     sections={state.sections}
                     languages={state.languages}
                     indicators={tieable}
-                    conditionProblems={checked ? (conditions.get(q.uid) ?? []) : []}
+                    conditionProblems={
+                      // A missing value shows once saving was tried; a question read that moved
+                      // or went away shows at once.
+                      (conditions.get(q.uid) ?? []).filter((p) => checked || p !== 'missing_value')
+                    }
                     keyProblem={keyProblems.get(q.uid) ?? null}
                     fieldError={(field) => fieldError(`questions.${index}.${field}`)}
                     errorsUnder={(field) => errorsUnder(`questions.${index}.${field}`)}
