@@ -104,7 +104,7 @@ describe.runIf(browserAvailable)('questionnaire builder journey', () => {
     await q1.getByLabel('Choix 2', { exact: true }).fill('Non');
     await q1.getByLabel('Version facile à lire (FALC)').fill('Vous avez un travail ?');
     await q1.getByRole('button', { name: /Traductions/ }).click();
-    await q1.getByLabel('Question posée (arabe)').fill('هل لديك عمل؟');
+    await q1.getByLabel('Texte de la question (arabe)').fill('هل لديك عمل؟');
     await q1.getByLabel('Choix « Oui » (arabe)').fill('نعم');
     await q1.getByLabel('Choix « Oui » (anglais)').fill('Yes');
 

@@ -568,7 +568,7 @@ export const en: Messages = {
     tr: {
       toggle: 'Translations',
       none: 'No language besides French: add some under “Languages”, at the top.',
-      label: 'Question ({{language}})',
+      label: 'Question text ({{language}})',
       help: 'Help ({{language}})',
       easy: 'Easy-read ({{language}})',
       option: 'Choice “{{label}}” ({{language}})',

@@ -579,7 +579,7 @@ export const fr = {
     tr: {
       toggle: 'Traductions',
       none: 'Aucune autre langue que le français : ajoutez-en dans « Langues », en haut.',
-      label: 'Question posée ({{language}})',
+      label: 'Texte de la question ({{language}})',
       help: 'Aide ({{language}})',
       easy: 'Facile à lire ({{language}})',
       option: 'Choix « {{label}} » ({{language}})',
