@@ -544,6 +544,8 @@ export const en: Messages = {
         unknown_option: 'This value is no longer a choice of the question read.',
         too_deep: 'Condition nested too deeply.',
         empty_group: 'Empty group of conditions.',
+        unfit_comparison:
+          'The question read changed type: choose the comparison and the value again.',
       },
     },
     op: {

@@ -555,6 +555,8 @@ export const fr = {
         unknown_option: 'Cette valeur n’est plus un choix de la question lue.',
         too_deep: 'Condition trop imbriquée.',
         empty_group: 'Groupe de conditions vide.',
+        unfit_comparison:
+          'La question lue a changé de type : choisissez à nouveau la comparaison et la valeur.',
       },
     },
     op: {

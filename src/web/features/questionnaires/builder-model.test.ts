@@ -550,3 +550,30 @@ describe('conditions in words', () => {
     expect(conditionWords(c as Condition, list, lang, name)).toBe(words);
   });
 });
+
+describe('a question read whose type changed', () => {
+  it.each([
+    ['date', 'unfit_comparison'],
+    ['text', null],
+    ['number', 'unfit_comparison'],
+    ['single', null],
+  ] as const)('from a choice to %s: %s', (type, problem) => {
+    const s = stateOf(full);
+    const [emploi, arrivee, faces, grid] = s.questions;
+    const changed = [{ ...emploi!, type }, arrivee!, faces!, grid!];
+    const found = conditionProblems(changed).get(grid!.uid) ?? [];
+    expect(found.includes('unfit_comparison')).toBe(problem !== null);
+  });
+
+  it('a date compared with something other than a date', () => {
+    const s = stateOf(full);
+    const [emploi, arrivee] = s.questions;
+    const reader = {
+      ...s.questions[5]!,
+      showIf: { question: arrivee!.uid, op: 'gte' as const, value: 'hier' },
+    };
+    expect(conditionProblems([emploi!, arrivee!, reader]).get(reader.uid)).toEqual([
+      'unfit_comparison',
+    ]);
+  });
+});

@@ -578,15 +578,41 @@ export function conditionOfRows(mode: 'all' | 'any', rows: Leaf[]): Condition | 
  * later or was removed, a value missing or not among the choices. Saving is held back until
  * they are fixed, so the server never has to refuse one.
  */
+export type ConditionProblemCode = ConditionProblem['code'] | 'unfit_comparison';
+
+/** The comparisons of a condition, wherever they are. */
+function leavesOf(c: Condition): Leaf[] {
+  if ('all' in c) return c.all.flatMap(leavesOf);
+  if ('any' in c) return c.any.flatMap(leavesOf);
+  if ('not' in c) return leavesOf(c.not);
+  return [c];
+}
+
 export function conditionProblems(
   questions: readonly QuestionDraft[],
-): Map<string, ConditionProblem['code'][]> {
-  const problems = new Map<string, ConditionProblem['code'][]>();
+): Map<string, ConditionProblemCode[]> {
+  const problems = new Map<string, ConditionProblemCode[]>();
   const earlier = new Map<string, readonly string[] | null>();
+  const byUid = new Map(questions.map((q) => [q.uid, q]));
   questions.forEach((q, i) => {
     if (q.showIf) {
       const later = new Set(questions.slice(i).map((x) => x.uid));
-      const found = checkCondition(q.showIf, earlier, later).map((p) => p.code);
+      const found: ConditionProblemCode[] = checkCondition(q.showIf, earlier, later).map(
+        (p) => p.code,
+      );
+      // A question read whose type changed since: its comparison or value no longer fits.
+      const unfit = leavesOf(q.showIf).some((leaf) => {
+        const read = byUid.get(leaf.question);
+        if (!read) return false;
+        if (!opsFor(read.type).includes(leaf.op)) return true;
+        const kind = valueKind(read.type, leaf.op);
+        return (
+          leaf.value !== undefined &&
+          ((kind === 'number' && !Number.isFinite(Number(leaf.value))) ||
+            (kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(leaf.value))))
+        );
+      });
+      if (unfit) found.push('unfit_comparison');
       if (found.length) problems.set(q.uid, [...new Set(found)]);
     }
     earlier.set(q.uid, conditionChoices(q)?.map((c) => c.value) ?? null);
