@@ -166,6 +166,39 @@ describe.runIf(browserAvailable)('questionnaire builder journey', () => {
       'Affichée seulement si la question 1 « Avez-vous un emploi ? » est « Oui » ou la question 3 « Comment vous sentez-vous ici ? » est au plus « 2 ».',
     );
 
+    // Moving the question read below the grid that reads it is pointed out at once.
+    const click = (name: string) => page.getByRole('button', { name, exact: true }).click();
+    await click('Descendre la question 1');
+    await click('Descendre la question 2'); // into section 2
+    await click('Descendre la question 2');
+    await click('Descendre la question 3');
+    await page
+      .getByTestId('question-3')
+      .getByText('La question lue vient maintenant après celle-ci', { exact: false })
+      .waitFor();
+    await click('Monter la question 4');
+    await click('Monter la question 3');
+    await click('Monter la question 2'); // back into section 1
+    await click('Monter la question 2');
+    expect(
+      await page
+        .getByTestId('question-1')
+        .getByLabel(/^Question posée\s*\*?$/)
+        .inputValue(),
+    ).toBe('Avez-vous un emploi ?');
+    expect(
+      await page.getByText('La question lue vient maintenant après', { exact: false }).count(),
+    ).toBe(0);
+
+    // A short name taken twice holds saving back, beside the question.
+    await q2.getByRole('button', { name: /Avancé/ }).click();
+    await q2.getByLabel('Nom court').fill('q1');
+    await page.getByRole('button', { name: 'Enregistrer le questionnaire' }).click();
+    await page.getByTestId('builder-blocked').waitFor();
+    await q2.getByText('Une autre question porte déjà ce nom.').waitFor();
+    expect(page.url()).toMatch(/\/questionnaires\/new$/);
+    await q2.getByLabel('Nom court').fill('arrivee');
+
     // The preview shows both pages and the conditions in words.
     await page.getByRole('button', { name: 'Aperçu' }).first().click();
     const preview = page.getByRole('dialog', { name: 'Aperçu du questionnaire' });
@@ -190,7 +223,7 @@ describe.runIf(browserAvailable)('questionnaire builder journey', () => {
     expect(stored.sections).toHaveLength(2);
     expect(stored.questions.map((q) => [q.key, q.type, q.section])).toEqual([
       ['q1', 'single', 0],
-      ['q2', 'date', 0],
+      ['arrivee', 'date', 0],
       ['q3', 'faces', 1],
       ['q4', 'grid', 1],
       ['q5', 'ranking', 1],
