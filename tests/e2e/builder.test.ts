@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
@@ -208,6 +209,32 @@ describe.runIf(browserAvailable)('questionnaire builder journey', () => {
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
 
+    // No serious accessibility problem in the builder, every part open.
+    await page.addScriptTag({
+      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    });
+    type AxeResult = {
+      passes: unknown[];
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    const audit = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<AxeResult> } }).axe;
+      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return {
+        passes: result.passes.length,
+        violations: result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+      };
+    });
+    expect(audit.passes).toBeGreaterThan(10);
+    expect(audit.violations).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/builder-form.png`, fullPage: true });
     await page.getByRole('button', { name: 'Enregistrer le questionnaire' }).click();
     await page.waitForURL(/\/questionnaires\/[0-9a-f-]{36}$/);
