@@ -236,6 +236,8 @@ describe.runIf(browserAvailable)('questionnaire builder journey', () => {
     expect(audit.passes).toBeGreaterThan(10);
     expect(audit.violations).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/builder-form.png`, fullPage: true });
+    await q5.screenshot({ path: `${SHOTS}/builder-condition.png` });
+    await q1.screenshot({ path: `${SHOTS}/builder-translations.png` });
     await page.getByRole('button', { name: 'Enregistrer le questionnaire' }).click();
     await page.waitForURL(/\/questionnaires\/[0-9a-f-]{36}$/);
     questionnaireId = page.url().split('/').pop()!;
