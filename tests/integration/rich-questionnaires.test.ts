@@ -141,6 +141,7 @@ describe('richer questionnaires through the API', () => {
     ['two questions with one key', [{ key: 'un', type: 'text', labelFr: 'Un' }, { key: 'un', type: 'text', labelFr: 'Deux' }], 'duplicate_key'],
     ['a section that does not exist', [{ type: 'text', labelFr: 'Un', section: 2 }], 'unknown_section'],
     ['faces with four points', [{ type: 'faces', labelFr: 'Un', min: 1, max: 4 }], 'bad_faces'],
+    ['faces that do not start at 1', [{ type: 'faces', labelFr: 'Un', min: 0, max: 4 }], 'bad_faces'],
     ['a grid without rows', [{ type: 'grid', labelFr: 'Un', options: agree }], 'too_few_items'],
     ['rows on a question that is not a grid', [{ type: 'single', labelFr: 'Un', options: yesNo, items: [{ value: 'a', labelFr: 'A' }] }], 'unexpected_items'],
     ['a ranking with one choice', [{ type: 'ranking', labelFr: 'Un', options: [yesNo[0]] }], 'too_few_options'],

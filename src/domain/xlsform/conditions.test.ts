@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { relevantToCondition, type KnownQuestion, type Resolution } from './conditions.ts';
 import { parseBounds, parseExpression } from './expressions.ts';
 import type { XlsFormCondition } from './types.ts';
+import { evaluateCondition, type KnownAnswer } from '../conditions.ts';
 
 const known: Record<string, KnownQuestion> = {
   sexe: { key: 'sexe', kind: 'choice', values: new Map([['F', 'f'], ['H', 'h'], ['Autre genre', 'autre_genre']]) },
@@ -17,7 +18,7 @@ describe('relevantToCondition: carried over', () => {
   it.each<[string, XlsFormCondition]>([
     ["${sexe} = 'F'", { question: 'sexe', op: 'equals', value: 'f' }],
     ['${sexe}="F"', { question: 'sexe', op: 'equals', value: 'f' }],
-    ["${sexe} != 'H'", { question: 'sexe', op: 'notEquals', value: 'h' }],
+    ["${sexe} != 'H'", { any: [{ question: 'sexe', op: 'notEquals', value: 'h' }, { question: 'sexe', op: 'notAnswered' }] }],
     ["${sexe} = 'Autre genre'", { question: 'sexe', op: 'equals', value: 'autre_genre' }],
     ['${sexe} = ‘F’', { question: 'sexe', op: 'equals', value: 'f' }],
     ['${age} > 3', { question: 'age', op: 'gt', value: 3 }],
@@ -62,7 +63,7 @@ describe('relevantToCondition: carried over', () => {
     // "and" binds tighter than "or", as in XPath.
     [
       '${age} > 1 or ${age} < 5 and ${age} != 3',
-      { any: [{ question: 'age', op: 'gt', value: 1 }, { all: [{ question: 'age', op: 'lt', value: 5 }, { question: 'age', op: 'notEquals', value: 3 }] }] },
+      { any: [{ question: 'age', op: 'gt', value: 1 }, { all: [{ question: 'age', op: 'lt', value: 5 }, { any: [{ question: 'age', op: 'notEquals', value: 3 }, { question: 'age', op: 'notAnswered' }] }] }] },
     ],
   ])('%s', (source, expected) => {
     expect(relevantToCondition(source, resolve)).toEqual({ ok: true, condition: expected });
@@ -134,5 +135,24 @@ describe('parseBounds', () => {
     ['', true, null],
   ])('%s (integer: %s)', (source, integer, expected) => {
     expect(parseBounds(source, integer)).toEqual(expected);
+  });
+});
+
+describe('converted conditions behave as in ODK when the question read is unanswered', () => {
+  const none = new Map<string, KnownAnswer>();
+  const answered = (k: string, a: KnownAnswer) => new Map([[k, a]]);
+  it.each<[string, ReadonlyMap<string, KnownAnswer>, boolean]>([
+    // "" != 'H' is true in ODK: the question shows.
+    ["${sexe} != 'H'", none, true],
+    ["${sexe} != 'H'", answered('sexe', { options: ['h'], num: null, text: null }), false],
+    ["${sexe} != 'H'", answered('sexe', { options: ['f'], num: null, text: null }), true],
+    ["${sexe} = 'H'", none, false],
+    ['${age} != 3', none, true],
+    ['${age} > 18', none, false],
+    ["not(selected(${aides}, 'emploi'))", none, true],
+  ])('%s', (source, answers, shown) => {
+    const converted = relevantToCondition(source, resolve);
+    if (!converted.ok) throw new Error(converted.en);
+    expect(evaluateCondition(converted.condition, answers)).toBe(shown);
   });
 });

@@ -131,6 +131,9 @@ function comparison(op: CompareOp, left: Expr, right: Expr, resolve: (name: stri
     throw new Unsupported('une comparaison avec un texte vide n’a pas de sens', 'a comparison with empty text makes no sense');
   }
   const name = opNames[op];
+  // In ODK, an unanswered question is "" and "" != 'x' holds: the question shows. Socle's
+  // notEquals needs an answer, so "not answered" is added to keep the form's behaviour.
+  const differs = (c: XlsFormCondition): XlsFormCondition => (op === '!=' ? { any: [c, { question: q.key, op: 'notAnswered' }] } : c);
   switch (q.kind) {
     case 'choice':
     case 'multiChoice':
@@ -139,18 +142,18 @@ function comparison(op: CompareOp, left: Expr, right: Expr, resolve: (name: stri
         const value = choiceValue(q, ref.name, String(literal));
         return op === '=' ? { question: q.key, op: 'includes', value } : { not: { question: q.key, op: 'includes', value } };
       }
-      return { question: q.key, op: name, value: choiceValue(q, ref.name, String(literal)) };
+      return differs({ question: q.key, op: name, value: choiceValue(q, ref.name, String(literal)) });
     case 'numeric': {
       const n = typeof literal === 'number' ? literal : Number(literal.trim());
       if (literal === '' || !Number.isFinite(n)) throw new Unsupported(`« ${ref.name} » est un nombre, comparé à un texte`, `"${ref.name}" is a number, compared with text`);
-      return { question: q.key, op: name, value: n };
+      return differs({ question: q.key, op: name, value: n });
     }
     case 'date':
       if (typeof literal !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(literal)) throw new Unsupported(`« ${ref.name} » est une date, comparée à autre chose qu’une date AAAA-MM-JJ`, `"${ref.name}" is a date, compared with something other than a YYYY-MM-DD date`);
-      return { question: q.key, op: name, value: literal };
+      return differs({ question: q.key, op: name, value: literal });
     case 'text':
       if (op !== '=' && op !== '!=') throw new Unsupported(`« ${ref.name} » est un texte : seules = et != sont reprises`, `"${ref.name}" is text: only = and != are carried over`);
-      return { question: q.key, op: name, value: String(literal) };
+      return differs({ question: q.key, op: name, value: String(literal) });
   }
 }
 

@@ -135,7 +135,8 @@ async function checkQuestions(db: Db, organisationId: string, body: Questionnair
     const rows = q.items.map((o) => o.value);
     if (new Set(rows).size !== rows.length) errors.push({ field: at(i, 'items'), message: 'lignes en double / duplicate rows', code: 'duplicate_items' });
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) errors.push({ field: at(i, 'min'), message: 'min > max', code: 'bad_range' });
-    if (q.type === 'faces' && !(FACES_COUNTS as readonly number[]).includes((q.max ?? 5) - (q.min ?? 1) + 1)) {
+    // Faces are numbered from 1, on the page, on paper and in the field app alike.
+    if (q.type === 'faces' && ((q.min ?? 1) !== 1 || !(FACES_COUNTS as readonly number[]).includes(q.max ?? 5))) {
       errors.push({ field: at(i, 'max'), message: 'des visages : de 1 à 3 ou de 1 à 5 / faces: from 1 to 3 or from 1 to 5', code: 'bad_faces' });
     }
     if (q.type === 'scale') {
