@@ -53,7 +53,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // A number of proxies in front: trust that many hops of X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     // Long ids reach validation (a clear 400) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
@@ -125,9 +126,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     });
   }
   registerErrorHandling(app, { spaFallback: hasWeb });
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, config };
+  const publicLimits = registerPublicRateLimits(app, config);
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, config, publicLimits };
   registerAuth(app, ctx.db, config);
-  registerPublicRateLimits(app, config);
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, collectiveRoutes, frameworkRoutes, frameworkExportRoutes, bankRoutes, collectionRoutes, resultRoutes, respondentRoutes]) {
     routes(app, ctx);
   }

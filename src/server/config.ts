@@ -26,6 +26,11 @@ const schema = z.object({
   SOCLE_MAIL_FROM: z.string().default('socle@localhost'),
   /** Answers sent per address and campaign in 10 minutes (see src/server/plugins/public-rate-limit.ts). */
   SOCLE_PUBLIC_SUBMISSIONS: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /**
+   * Behind a reverse proxy: `true` (trust X-Forwarded-For from any), a number of proxies, or a
+   * comma-separated list of their addresses. Without it every respondent has the proxy's address.
+   */
+  SOCLE_TRUST_PROXY: z.string().max(500).optional(),
   SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -45,6 +50,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicSubmissionsPerWindow: number;
+  /** Fastify's `trustProxy`: false, true, a number of hops, or addresses. */
+  trustProxy: boolean | number | string;
   logLevel: z.infer<typeof schema>['SOCLE_LOG_LEVEL'];
   secureCookies: boolean;
   webDir: string;
@@ -79,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SOCLE_SMTP_URL,
     mailFrom: e.SOCLE_MAIL_FROM,
     publicSubmissionsPerWindow: e.SOCLE_PUBLIC_SUBMISSIONS,
+    trustProxy: e.SOCLE_TRUST_PROXY === undefined || e.SOCLE_TRUST_PROXY === 'false' ? false : e.SOCLE_TRUST_PROXY === 'true' ? true : /^\d+$/.test(e.SOCLE_TRUST_PROXY) ? Number(e.SOCLE_TRUST_PROXY) : e.SOCLE_TRUST_PROXY,
     logLevel: e.SOCLE_LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
     webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

@@ -1,3 +1,4 @@
+import type { PublicLimits } from './plugins/public-rate-limit.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db, DatabaseKind } from '../db/connect.ts';
@@ -8,6 +9,8 @@ export interface AppContext {
   db: Db;
   databaseKind: DatabaseKind;
   config: Config;
+  /** Counts answers stored from the public page (src/server/plugins/public-rate-limit.ts). */
+  publicLimits: PublicLimits;
 }
 
 export type App = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ORIGIN, signUp, type Persona, type TestApp } from '../support/app.ts';
 import { createCampaign, createOrganisation, createQuestionnaire, type CampaignInfo } from '../support/factories.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { addressKey } from '../../src/server/plugins/public-rate-limit.ts';
 
 const MAX = 4;
 let t: TestApp;
@@ -10,6 +11,7 @@ let a: CampaignInfo;
 let b: CampaignInfo;
 let c: CampaignInfo;
 let questionId: string;
+let orgId: string;
 
 const fromAddress = (ip: string) => ({ remoteAddress: ip });
 const apiSubmit = (slug: string, ip: string) =>
@@ -33,6 +35,7 @@ beforeAll(async () => {
   t = await createTestApp({ publicSubmissionsPerWindow: MAX });
   bob = await signUp(t.app, 'Bob');
   const org = await createOrganisation(bob, 'Association');
+  orgId = org.id;
   const q = await createQuestionnaire(bob, org.id, [{ type: 'scale', labelFr: 'Votre moral' }]);
   questionId = q.questions[0]!.id;
   a = await createCampaign(bob, org.id, q.id);
@@ -60,15 +63,41 @@ describe('limits on the public routes', () => {
     expect((await apiSubmit(a.slug, '10.0.0.2')).statusCode).toBe(201);
   });
 
-  it('answers through the form: a plain French and English page with Retry-After', async () => {
+  it('answers through the form: beyond the limit the page comes back with the answers kept and Retry-After', async () => {
     for (let i = 0; i < MAX; i++) expect((await formSubmit(c.slug, '10.0.0.3')).statusCode).toBe(303);
     const limited = await formSubmit(c.slug, '10.0.0.3');
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['content-type']).toContain('text/html');
-    expect(limited.body).toContain('Trop de réponses d’un coup');
-    expect(limited.body).toContain('Too many answers at once');
+    expect(limited.body).toContain('Vos réponses sont gardées sur cette page');
+    expect(limited.body).toMatch(new RegExp(`name="q_${questionId}" id="q_${questionId}_2" value="3" checked`));
     expect((await formSubmit(c.slug, '10.0.0.4')).statusCode).toBe(303);
+  });
+
+  it('counts answers stored, not the pages turned: a three-page form passes MAX people', async () => {
+    const res = await bob.post(`/api/organisations/${orgId}/questionnaires`, {
+      title: 'Trois pages',
+      sections: [{ titleFr: 'Un' }, { titleFr: 'Deux' }, { titleFr: 'Trois' }],
+      questions: [0, 1, 2].map((section) => ({ type: 'text', labelFr: `Page ${section + 1}`, section })),
+    });
+    const paged = await createCampaign(bob, orgId, res.json<{ id: string }>().id);
+    const post = (fields: string) => t.app.inject({ method: 'POST', url: `/r/${paged.slug}`, payload: fields, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, ...fromAddress('10.0.0.9') });
+    for (let person = 0; person < MAX; person++) {
+      const id = crypto.randomUUID();
+      // Four page turns each (the views limit is five times MAX), one answer each.
+      expect((await post(`client_id=${id}&page=0&nav=lang:en`)).statusCode).toBe(200);
+      expect((await post(`client_id=${id}&page=0&nav=next`)).statusCode).toBe(200);
+      expect((await post(`client_id=${id}&page=1&nav=next`)).statusCode).toBe(200);
+      expect((await post(`client_id=${id}&page=2&nav=next`)).statusCode, `person ${person + 1}`).toBe(303);
+    }
+    expect((await post(`client_id=${crypto.randomUUID()}&page=2&nav=next`)).statusCode).toBe(429);
+  });
+
+  it('counts an IPv6 network (/64) as one address', async () => {
+    const v6 = (n: number) => `2001:db8:1:2:${n.toString(16)}::1`;
+    for (let i = 0; i < MAX; i++) expect((await apiSubmit(c.slug, v6(i))).statusCode).toBe(201);
+    expect((await apiSubmit(c.slug, v6(99))).statusCode).toBe(429);
+    expect((await apiSubmit(c.slug, '2001:db8:1:3::1')).statusCode).toBe(201);
   });
 
   it('counts page loads apart, five times looser', async () => {
@@ -87,6 +116,17 @@ describe('limits on the public routes', () => {
     const limited = await t.app.inject({ method: 'GET', url: `/api/public/campaigns/${a.slug}`, ...fromAddress('10.0.0.6') });
     expect(limited.statusCode).toBe(429);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/campaigns/${a.slug}`, ...fromAddress('10.0.0.7') })).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['10.1.2.3', '10.1.2.3'],
+    ['::ffff:10.1.2.3', '10.1.2.3'],
+    ['2001:db8:1:2:a:b:c:d', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('groups %s as %s', (ip, key) => {
+    expect(addressKey(ip)).toBe(key);
   });
 
   it('leaves signed-in routes alone', async () => {

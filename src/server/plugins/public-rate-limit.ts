@@ -11,27 +11,53 @@ const WINDOW_MS = 10 * 60_000;
  * The figure has to let a real collection day through. A whole group in one room often answers
  * on one shared tablet, or on their phones behind the venue's one Wi-Fi box, so every answer
  * comes from one address: a person needs about 1–2 minutes per questionnaire, so even 10
- * tablets side by side send about 100 answers in 10 minutes. Hence 120 answers (POST) per
- * address and campaign (SOCLE_PUBLIC_SUBMISSIONS), and 5 times as many page loads (form, a
- * corrected form, thank-you page, language switch). Across all campaigns an address may make
+ * tablets side by side send about 100 answers in 10 minutes. Hence 120 answers stored per
+ * address and campaign (SOCLE_PUBLIC_SUBMISSIONS), and 5 times as many page loads and page
+ * turns (form, next and back, a corrected page, thank-you page, language switch). IPv6
+ * addresses count by /64 network, so that one device cannot escape by changing its address. Across all campaigns an address may make
  * 10 times the answer figure of requests of any kind (a federation's event with several
  * campaigns in one hall). Anything beyond is a script, not people.
  */
-export function registerPublicRateLimits(app: FastifyInstance, config: Pick<Config, 'publicSubmissionsPerWindow'>) {
+export interface PublicLimits {
+  /** Counts one answer stored for this campaign from this address; throws RateLimited beyond. */
+  submission(slug: string, ip: string): void;
+}
+
+/**
+ * The part of an address that stands for one place: an IPv4 address, or the /64 network of an
+ * IPv6 one (a single home or phone can take any address in its /64).
+ */
+export function addressKey(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+export function registerPublicRateLimits(app: FastifyInstance, config: Pick<Config, 'publicSubmissionsPerWindow'>): PublicLimits {
   const max = config.publicSubmissionsPerWindow;
   const submissions = createLimiter({ max, windowMs: WINDOW_MS });
   const views = createLimiter({ max: max * 5, windowMs: WINDOW_MS });
   const global = createLimiter({ max: max * 10, windowMs: WINDOW_MS });
+  const keyOf = (slug: unknown, ip: string) => `${typeof slug === 'string' ? slug.slice(0, 60) : ''}|${addressKey(ip)}`;
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url ?? '';
     const page = route.startsWith('/r/:slug');
     if (!page && !route.startsWith('/api/public/campaigns/:slug')) return;
-    const slug = (request.params as { slug?: unknown }).slug;
-    const key = `${typeof slug === 'string' ? slug.slice(0, 60) : ''}|${request.ip}`;
+    const key = keyOf((request.params as { slug?: unknown }).slug, request.ip);
     try {
-      global.hit(request.ip);
-      (request.method === 'POST' ? submissions : views).hit(key);
+      global.hit(addressKey(request.ip));
+      // A POST of the form is a page turn (next, back, a language): the answer itself is
+      // counted by the page when it is stored. A POST to the API is an answer.
+      (request.method === 'POST' && !page ? submissions : views).hit(key);
     } catch (error) {
       if (!(error instanceof RateLimited) || !page) throw error;
       return reply
@@ -43,6 +69,7 @@ export function registerPublicRateLimits(app: FastifyInstance, config: Pick<Conf
         .send(tooManyPage(error.retryAfterSeconds));
     }
   });
+  return { submission: (slug, ip) => submissions.hit(keyOf(slug, ip)) };
 }
 
 function tooManyPage(seconds: number): string {

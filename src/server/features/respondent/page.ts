@@ -55,6 +55,8 @@ export interface FormView {
   state: FormState;
   /** Fields put at the top of the form (invitation token, before/after code). */
   extra?: Html;
+  /** A message about the whole form, shown first (answers kept, to send again later). */
+  notice?: string | undefined;
 }
 
 // Small, high-contrast, mobile first; system fonts only: nothing is fetched from elsewhere.
@@ -225,7 +227,8 @@ export function formPage(view: FormView): string {
   ];
   const primary = view.page.last ? c.submit : c.next;
   const usesFaces = view.shown.some((q) => q.type === 'faces');
-  const body = html`${summary}${usesFaces ? faceSymbols : ''}<form method="post" action="/r/${slug}" novalidate id="f">${
+  const notice = view.notice ? html`<div class="summary" role="alert">${view.notice}</div>` : '';
+  const body = html`${notice}${summary}${usesFaces ? faceSymbols : ''}<form method="post" action="/r/${slug}" novalidate id="f">${
     // The first submit button is what Enter presses: "next", never a language switch.
     html`<button type="submit" name="nav" value="next" hidden>${primary}</button>`
   }<input type="hidden" name="client_id" value="${state.clientId}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="easy" value="${view.easy ? '1' : ''}"><input type="hidden" name="page" value="${view.page.section}">${hidden}${view.extra}${

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
+import { RateLimited } from '../../plugins/rate-limit.ts';
 import { AnswersRejected, getPublicCampaign } from '../collection/service.ts';
 import { accessFields, codeNotice, formAccess, pairingCodeFrom, refusal, tokenFrom } from '../participation/respondent-fields.ts';
 import { PairingCodeRejected, submitPublicResponse } from '../participation/service.ts';
@@ -70,7 +71,7 @@ function offered(loaded: Loaded, asked: string): { lang: string; languages: stri
   return { lang: languages.includes(asked) ? asked : 'fr', languages };
 }
 
-function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string; section: number; state: FormState; extra?: Html }): string {
+function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string; section: number; state: FormState; extra?: Html; notice?: string }): string {
   const questions = pageQuestions(loaded);
   const qn = loaded.found.questionnaire;
   const { lang, languages } = offered(loaded, args.lang);
@@ -94,6 +95,7 @@ function view(loaded: Loaded, args: { lang: string; easy: boolean; slug: string;
     shown: content.shown,
     conditional: content.conditional,
     state: args.state,
+    notice: args.notice,
     extra: args.extra,
   });
 }
@@ -114,7 +116,7 @@ async function load(db: AppContext['db'], slug: string): Promise<Loaded | null> 
  * stores one response; after a successful post the browser is sent to the thank-you page
  * (post/redirect/get).
  */
-export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
+export function respondentRoutes(app: FastifyInstance, { db, publicLimits }: AppContext) {
   app.get('/r/:slug', { schema: { hide: true } }, async (request, reply) => {
     const asked = langOf(request.query);
     const slug = slugOf(request.params);
@@ -160,7 +162,7 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     const nav = typeof body.nav === 'string' ? body.nav : 'next';
     const access = { invitationToken: tokenFrom(body), pairingCode: pairingCodeFrom(body) };
     // The code field is on the first page; other pages carry it hidden.
-    const show = (section: number, errors: Record<string, string>, status: number, codeError: string | null = null) =>
+    const show = (section: number, errors: Record<string, string>, status: number, codeError: string | null = null, notice?: string) =>
       sendHtml(
         reply,
         status,
@@ -170,6 +172,7 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
           slug,
           section,
           state: { clientId: sentId ?? randomUUID(), values, errors },
+          notice,
           extra: accessFields(loaded.found.campaign, lang, { token: access.invitationToken, code: access.pairingCode, codeError, visible: section === (pages[0] ?? 0) }),
         }),
       );
@@ -198,6 +201,20 @@ export function respondentRoutes(app: FastifyInstance, { db }: AppContext) {
     const next = movePage(questions, sectionCount, sentPage, values, 1);
     if (next !== null) return show(next, {}, 200);
 
+    // The answer counts against the campaign's limit for this address only now that it is
+    // stored; when over, the last page comes back with everything typed, to send again later.
+    try {
+      publicLimits.submission(slug, request.ip);
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+      const notice =
+        lang === 'fr'
+          ? `Beaucoup de réponses sont arrivées de ce réseau en peu de temps. Vos réponses sont gardées sur cette page : renvoyez-les dans ${minutes} minute${minutes > 1 ? 's' : ''}.`
+          : `Many answers came from this network in a short time. Your answers are kept on this page: send them again in ${minutes} minute${minutes > 1 ? 's' : ''}.`;
+      return show(sentPage, {}, 429, null, notice);
+    }
     let given: string | null | undefined;
     try {
       given = (await submitPublicResponse(db, slug, { clientId: sentId, answers: rawAnswers(questions, values), ...access }, 'web')).pairingCode;
