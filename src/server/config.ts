@@ -18,7 +18,7 @@ const schema = z.object({
   SOCLE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   /** Sign-in attempts per address and account in 15 minutes (sign-ups: three times as many per address). */
   SOCLE_AUTH_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
-  /** Sends invitations by e-mail: smtp://user:pass@host:587 (plain) or smtps://… (TLS). Unset: links are copied from the app. */
+  /** Sends invitations by e-mail: smtps://user:pass@host:465 (TLS from the start) or smtp://host:25 (plain, a local relay: no STARTTLS). Unset: links are copied from the app. */
   SOCLE_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { conditionText, printable, renderPaper, type PaperQuestion } from './paper.ts';
-import { publicBase } from './routes.ts';
+import { publicBase } from '../../public-base.ts';
 
 const yesNo = [
   { value: 'oui', labelFr: 'Oui', labelEn: 'Yes' },

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicBase } from '../../public-base.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { id, problem } from '../../../contracts/common.ts';
 import { binaryFile, campaignCounter, paperQuery } from '../../../contracts/followup.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { createLimiter } from '../../plugins/rate-limit.ts';
-import type { Config } from '../../config.ts';
 import * as service from './service.ts';
 
 const campaignParams = z.object({ orgId: id, campaignId: id });
@@ -14,18 +14,6 @@ const file = (contentType: string, description: string) => ({
   description,
   content: { [contentType]: { schema: binaryFile } },
 });
-
-/**
- * The address printed and encoded in QR codes: SOCLE_PUBLIC_URL when set, otherwise the
- * address the person reached the server at (a plain host name, or the configured default).
- */
-export function publicBase(config: Config, request: FastifyRequest): string {
-  if (config.publicUrlConfigured) return config.publicUrl;
-  const host = request.host;
-  return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host)
-    ? `${request.protocol}://${host}`
-    : config.publicUrl;
-}
 
 function sendFile(reply: FastifyReply, f: service.DownloadFile) {
   return reply

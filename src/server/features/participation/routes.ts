@@ -1,3 +1,4 @@
+import { publicBase } from '../../public-base.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { id } from '../../../contracts/common.ts';
@@ -18,7 +19,7 @@ export function participationRoutes(app: FastifyInstance, { db, config }: AppCon
 
   r.get(`${base}/invitations`, {
     schema: { operationId: 'listCampaignInvitations', tags, security, summary: 'Invitations of a campaign: address, sent and reminded dates, answered or not', params: campaignParams, response: { 200: z.array(campaignInvitation), ...errorResponses } },
-    handler: async (request) => service.listInvitations(db, config.publicUrl, requireActor(request).userId, request.params.orgId, request.params.campaignId),
+    handler: async (request) => service.listInvitations(db, publicBase(config, request), requireActor(request).userId, request.params.orgId, request.params.campaignId),
   });
 
   r.post(`${base}/invitations`, {
@@ -33,18 +34,18 @@ export function participationRoutes(app: FastifyInstance, { db, config }: AppCon
     },
     bodyLimit: 256 * 1024,
     handler: async (request, reply) =>
-      reply.status(201).send(await service.createInvitations(db, mailer, config.publicUrl, requireActor(request).userId, request.params.orgId, request.params.campaignId, request.body)),
+      reply.status(201).send(await service.createInvitations(db, mailer, publicBase(config, request), requireActor(request).userId, request.params.orgId, request.params.campaignId, request.body)),
   });
 
   r.post(`${base}/invitations/remind`, {
     schema: { operationId: 'remindCampaignInvitations', tags, security, summary: 'Remind everyone invited who has not answered (records when)', params: campaignParams, response: { 200: remindedInvitations, ...errorResponses } },
-    handler: async (request) => service.remindInvitations(db, mailer, config.publicUrl, requireActor(request).userId, request.params.orgId, request.params.campaignId),
+    handler: async (request) => service.remindInvitations(db, mailer, publicBase(config, request), requireActor(request).userId, request.params.orgId, request.params.campaignId),
   });
 
   r.post(`${base}/invitations/:invitationId/revoke`, {
     schema: { operationId: 'revokeCampaignInvitation', tags, security, summary: 'Withdraw an invitation not yet used: its link stops working', params: campaignParams.extend({ invitationId: id }), response: { 200: campaignInvitation, ...errorResponses } },
     handler: async (request) =>
-      service.revokeInvitation(db, config.publicUrl, requireActor(request).userId, request.params.orgId, request.params.campaignId, request.params.invitationId),
+      service.revokeInvitation(db, publicBase(config, request), requireActor(request).userId, request.params.orgId, request.params.campaignId, request.params.invitationId),
   });
 
   r.get(`${base}/paired-change`, {
