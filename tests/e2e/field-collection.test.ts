@@ -214,7 +214,8 @@ describe.runIf(browserAvailable)('offline field collection', () => {
     await expect.poll(() => page.getByTestId('field-network').textContent()).toBe('Hors connexion');
     // A required question left empty is pointed out, nothing is kept.
     await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
-    await page.getByText('2 questions obligatoires sont sans réponse.').waitFor();
+    await page.getByText('2 réponses sont à compléter ou à corriger avant d’enregistrer.').waitFor();
+    await page.getByText('Cette question est obligatoire.').first().waitFor();
     expect(await pending()).toBe('Aucune réponse en attente d’envoi');
     await fillAnswer('Oui', '4', 3);
     await fillAnswer('Non', '2', 1);

@@ -861,8 +861,8 @@ export const en: Messages = {
     modePaper: 'From a paper form',
     modeWithPerson: 'With the person',
     required: 'An answer is required.',
-    missing_one: 'One required question has no answer.',
-    missing_other: '{{count}} required questions have no answer.',
+    missing_one: 'One answer needs completing or fixing before saving.',
+    missing_other: '{{count}} answers need completing or fixing before saving.',
     save: 'Save the answer',
     saved: 'Answer kept on the device. It will be sent as soon as the network allows. The form is ready for the next one.',
     storageFailed:

@@ -875,8 +875,8 @@ export const fr = {
     modePaper: 'Depuis un formulaire papier',
     modeWithPerson: 'Avec la personne',
     required: 'Réponse obligatoire.',
-    missing_one: 'Une question obligatoire est sans réponse.',
-    missing_other: '{{count}} questions obligatoires sont sans réponse.',
+    missing_one: 'Une réponse est à compléter ou à corriger avant d’enregistrer.',
+    missing_other: '{{count}} réponses sont à compléter ou à corriger avant d’enregistrer.',
     save: 'Enregistrer la réponse',
     saved: 'Réponse enregistrée sur l’appareil. Elle sera envoyée dès que le réseau le permet. Le formulaire est prêt pour la suivante.',
     storageFailed:

@@ -23,7 +23,7 @@ import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, seg } from '../../api/client.ts';
 import type { FieldQuestionnaire } from '../../api/types.ts';
-import { visibleQuestionIds } from '../../../domain/answers.ts';
+import { checkAnswers, visibleQuestionIds } from '../../../domain/answers.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -219,6 +219,7 @@ function AnswerForm({
 }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const locale = useLocale();
   // A new clientId for each answer set, made when its form is started.
   // A form being filled in survives a reload (offline too): it is kept as a draft.
   const [draft] = useState(() => readDraft(campaignId));
@@ -228,30 +229,31 @@ function AnswerForm({
   useEffect(() => {
     writeDraft(campaignId, { clientId, mode, answers });
   }, [campaignId, clientId, mode, answers]);
-  const [missing, setMissing] = useState<Set<string>>(new Set());
+  // What the server would say of each answer, checked before the answers are kept.
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(0);
   const [storageFailed, setStorageFailed] = useState(false);
 
   // Conditions are read as the form is filled: a question shows once earlier answers call for it.
-  const visible = visibleQuestionIds(
-    data.questions.map((q) => ({ ...q, showIf: q.showIf ?? null })),
-    Object.fromEntries(Object.entries(answers).filter(([, v]) => isAnswered(v))),
-  );
+  const rules = data.questions.filter((q) => canRender(q.type)).map((q) => ({ ...q, showIf: q.showIf ?? null }));
+  const given = Object.fromEntries(Object.entries(answers).filter(([, v]) => isAnswered(v)));
+  const visible = visibleQuestionIds(rules, given);
   const shown = data.questions.filter((q) => visible.has(q.id));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const unanswered = shown.filter(
-      (q) => q.required && canRender(q.type) && !isAnswered(answers[q.id]),
-    );
-    setMissing(new Set(unanswered.map((q) => q.id)));
-    if (unanswered.length > 0) {
-      document.getElementById(`field-q-${unanswered[0]!.id}`)?.scrollIntoView({ block: 'center' });
+    // The same check as the server's: what the device keeps will be accepted when sent.
+    const clean = Object.fromEntries(
+      Object.entries(given).filter(([id]) => visible.has(id)),
+    ) as OutboxEntry['answers'];
+    const checked = checkAnswers(rules, clean);
+    const found = checked.ok ? {} : Object.fromEntries(checked.errors.map((e) => [e.questionId, locale === 'en' ? e.en : e.fr]));
+    setProblems(found);
+    const first = shown.find((q) => found[q.id]);
+    if (first) {
+      document.getElementById(`field-q-${first.id}`)?.scrollIntoView({ block: 'center' });
       return;
     }
-    const clean = Object.fromEntries(
-      Object.entries(answers).filter(([id, v]) => visible.has(id) && isAnswered(v)),
-    ) as OutboxEntry['answers'];
     const stored = keepAnswers({
       clientId,
       orgId,
@@ -268,7 +270,7 @@ function AnswerForm({
     if (!stored) return;
     setSaved((n) => n + 1);
     setAnswers({});
-    setMissing(new Set());
+    setProblems({});
     setClientId(newClientId());
     window.scrollTo(0, 0);
   };
@@ -327,7 +329,7 @@ function AnswerForm({
                     return next;
                   })
                 }
-                error={missing.has(q.id) ? t('field.required') : undefined}
+                error={problems[q.id]}
               />
             </div>
           ))}
@@ -336,9 +338,9 @@ function AnswerForm({
               {t('field.storageFailed')}
             </Alert>
           )}
-          {missing.size > 0 && (
+          {Object.keys(problems).length > 0 && (
             <Alert color="red" variant="light" role="alert">
-              {t('field.missing', { count: missing.size })}
+              {t('field.missing', { count: Object.keys(problems).length })}
             </Alert>
           )}
           <Group justify="flex-end">
