@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /** A coordinator picks an indicator from the bank and finds it in the framework's draft. */
 describe.runIf(browserAvailable)('indicator bank journey', () => {
@@ -10,12 +10,8 @@ describe.runIf(browserAvailable)('indicator bank journey', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const headers = { 'content-type': 'application/json', origin: base };
-    const signUp = await fetch(`${base}/api/auth/sign-up`, { method: 'POST', headers, body: JSON.stringify({ email: 'banque@journey.test', password: 'correct horse battery', name: 'Camille Banque' }) });
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
-    const org = (await (await fetch(`${base}/api/organisations`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'Réseau Banque', kind: 'network_head' }) })).json()) as { id: string };
-    await fetch(`${base}/api/collectives`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'Collectif Banque', coordinatorOrganisationId: org.id }) });
+    const { api, org } = await signUpAndCreateOrganisation(served.url, { email: 'banque@journey.test', name: 'Camille Banque' }, { name: 'Réseau Banque', kind: 'network_head' });
+    await api.call('POST', '/api/collectives', { name: 'Collectif Banque', coordinatorOrganisationId: org.id });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
@@ -26,11 +22,7 @@ describe.runIf(browserAvailable)('indicator bank journey', () => {
   });
 
   it('searches the bank and adds an indicator to the draft in one click', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill('banque@journey.test');
-    await page.getByLabel('Mot de passe').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, 'banque@journey.test');
     await page.goto(served.url + '/framework');
     await page.getByRole('button', { name: 'Ajouter depuis la banque d’indicateurs' }).first().click();
     const dialog = page.getByRole('dialog');

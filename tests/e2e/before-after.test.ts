@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * Before and after, in a real browser: a person answers the "before" campaign on a phone with
@@ -8,18 +8,6 @@ import { browserAvailable, launchBrowser, serve, type Served } from './support.t
  * "after" campaign with it, and the organisation sees the change in the web app.
  */
 const EMAIL = 'suivi@before-after.test';
-const PASSWORD = 'correct horse battery';
-
-async function api(base: string, cookie: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: JSON.parse(text) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie };
-}
 
 describe.runIf(browserAvailable)('before and after with a follow-up code', () => {
   let served: Served;
@@ -32,11 +20,9 @@ describe.runIf(browserAvailable)('before and after with a follow-up code', () =>
   beforeAll(async () => {
     served = await serve();
     const base = served.url;
-    const signUp = await api(base, null, 'POST', '/api/auth/sign-up', { email: EMAIL, password: PASSWORD, name: 'Sam Suivi' });
-    const cookie = signUp.cookie;
-    const org = await api(base, cookie, 'POST', '/api/organisations', { name: 'Atelier Suivi', kind: 'association' });
-    const fw = String(org.json.specificFrameworkId);
-    await api(base, cookie, 'POST', `/api/frameworks/${fw}/indicators`, {
+    const { api, org } = await signUpAndCreateOrganisation(base, { email: EMAIL, name: 'Sam Suivi' }, { name: 'Atelier Suivi', kind: 'association' });
+    const fw = org.specificFrameworkId;
+    await api.call('POST', `/api/frameworks/${fw}/indicators`, {
       code: 'BIEN',
       labelFr: 'Bien-être moyen',
       kind: 'outcome',
@@ -44,22 +30,23 @@ describe.runIf(browserAvailable)('before and after with a follow-up code', () =>
       polarity: 'higher_is_better',
       computation: { type: 'mean' },
     });
-    await api(base, cookie, 'POST', `/api/frameworks/${fw}/adopt`);
-    const q = await api(base, cookie, 'POST', `/api/organisations/${String(org.json.id)}/questionnaires`, {
+    await api.call('POST', `/api/frameworks/${fw}/adopt`);
+    const q = await api.call<{ id: string }>('POST', `/api/organisations/${org.id}/questionnaires`, {
       title: 'Votre bien-être',
       questions: [{ type: 'scale', labelFr: 'Votre bien-être aujourd’hui', required: true, indicator: { frameworkId: fw, code: 'BIEN' } }],
     });
-    const before = await api(base, cookie, 'POST', `/api/organisations/${String(org.json.id)}/campaigns`, { name: 'Entrée', questionnaireId: q.json.id, period: '2026', pairing: 'before' });
-    const after = await api(base, cookie, 'POST', `/api/organisations/${String(org.json.id)}/campaigns`, {
+    type Campaign = { id: string; slug: string; publicPath: string };
+    const before = await api.call<Campaign>('POST', `/api/organisations/${org.id}/campaigns`, { name: 'Entrée', questionnaireId: q.id, period: '2026', pairing: 'before' });
+    const after = await api.call<Campaign>('POST', `/api/organisations/${org.id}/campaigns`, {
       name: 'Sortie',
-      questionnaireId: q.json.id,
+      questionnaireId: q.id,
       period: '2026',
       pairing: 'after',
-      pairedWithCampaignId: before.json.id,
+      pairedWithCampaignId: before.id,
     });
-    beforeLink = base + String(before.json.publicPath);
-    afterLink = base + String(after.json.publicPath);
-    afterSlug = String(after.json.slug);
+    beforeLink = base + before.publicPath;
+    afterLink = base + after.publicPath;
+    afterSlug = after.slug;
     browser = await launchBrowser();
   });
 
@@ -99,11 +86,7 @@ describe.runIf(browserAvailable)('before and after with a follow-up code', () =>
 
   it('shows the change in the web app', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
     await page.goto(served.url + '/campaigns');
     const panel = page.getByTestId(`paired-change-${afterSlug}`);
     await panel.getByRole('heading', { name: 'Évolution avant/après' }).waitFor();

@@ -1,23 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { apiClient, browserAvailable, launchBrowser, serve, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * Following a campaign in a browser: the campaigns page shows the QR code and a live counter;
  * an answer arrives and the counter moves without reloading; the QR code downloads as a PNG.
  */
-async function api(base: string, cookie: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: JSON.parse(text) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie };
-}
-
 describe.runIf(browserAvailable)('campaign follow-up', () => {
   let served: Served;
   let browser: Browser;
@@ -29,24 +18,22 @@ describe.runIf(browserAvailable)('campaign follow-up', () => {
   beforeAll(async () => {
     served = await serve();
     const base = served.url;
-    const signUp = await api(base, null, 'POST', '/api/auth/sign-up', { email: 'suivi@followup.test', password: 'correct horse battery', name: 'Sam Suivi' });
-    const cookie = signUp.cookie!;
-    const org = await api(base, cookie, 'POST', '/api/organisations', { name: 'Association Suivi', kind: 'association' });
-    const q = await api(base, cookie, 'POST', `/api/organisations/${String(org.json.id)}/questionnaires`, {
+    const { api, org } = await signUpAndCreateOrganisation(base, { email: 'suivi@followup.test', name: 'Sam Suivi' }, { name: 'Association Suivi', kind: 'association' });
+    const q = await api.call<{ id: string; questions: { id: string }[] }>('POST', `/api/organisations/${org.id}/questionnaires`, {
       title: 'Votre avis',
       questions: [{ type: 'single', labelFr: 'Êtes-vous satisfait·e ?', options: [{ value: 'oui', labelFr: 'Oui' }, { value: 'non', labelFr: 'Non' }] }],
     });
-    questionId = String((q.json.questions as { id: string }[])[0]!.id);
-    const campaign = await api(base, cookie, 'POST', `/api/organisations/${String(org.json.id)}/campaigns`, {
+    questionId = q.questions[0]!.id;
+    const campaign = await api.call<{ slug: string }>('POST', `/api/organisations/${org.id}/campaigns`, {
       name: 'Avis 2026',
-      questionnaireId: q.json.id,
+      questionnaireId: q.id,
       period: '2026',
       populationServed: 50,
     });
-    slug = String(campaign.json.slug);
+    slug = campaign.slug;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const [name, value] = cookie.split('=');
+    const [name, value] = api.cookie.split('=');
     await context.addCookies([{ name: name!, value: value!, url: base }]);
     page = await context.newPage();
   });
@@ -67,7 +54,7 @@ describe.runIf(browserAvailable)('campaign follow-up', () => {
   });
 
   it('moves when an answer arrives, without reloading', async () => {
-    await api(served.url, null, 'POST', `/api/public/campaigns/${slug}/responses`, { clientId: crypto.randomUUID(), answers: { [questionId]: 'oui' } });
+    await apiClient(served.url).call('POST', `/api/public/campaigns/${slug}/responses`, { clientId: crypto.randomUUID(), answers: { [questionId]: 'oui' } });
     // One answer among 50: 0.98 × √(49 / 49) → ± 98 points; 45 − 1 = 44 still needed.
     await expect.poll(() => page.getByTestId(`campaign-margin-${slug}`).textContent(), { timeout: 15_000 }).toMatch(/±\s98 points, 95 fois sur 100/);
     expect(await page.getByTestId(`campaign-remaining-${slug}`).textContent()).toMatch(/Encore 44 réponses pour ±\s5 points/);

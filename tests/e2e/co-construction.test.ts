@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
-
-const PASSWORD = 'correct horse battery';
+import { apiClient, browserAvailable, launchBrowser, serve, signIn as signInOn, signUp, type Served } from './support.ts';
 
 /**
  * The co-construction journey: a member proposes an indicator from the bank, the coordinator
@@ -16,30 +14,6 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
   const contexts: BrowserContext[] = [];
   let frameworkId = '';
 
-  async function api<T>(method: string, path: string, cookie: string, body?: unknown): Promise<T> {
-    const res = await fetch(served.url + path, {
-      method,
-      headers: {
-        origin: served.url,
-        cookie,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function signUp(email: string, name: string): Promise<string> {
-    const res = await fetch(`${served.url}/api/auth/sign-up`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: served.url },
-      body: JSON.stringify({ email, password: PASSWORD, name }),
-    });
-    return res.headers.get('set-cookie')!.split(';')[0]!;
-  }
-
   async function signIn(email: string): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -47,11 +21,7 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
     });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signInOn(page, served.url, email);
     return page;
   }
 
@@ -63,39 +33,35 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const alice = await signUp('alice@co.journey.test', 'Alice Coordination');
-    const bob = await signUp('bob@co.journey.test', 'Bob Ambassadeur');
-    const carla = await signUp('carla@co.journey.test', 'Carla Ambassadrice');
-    const dora = await signUp('dora@co.journey.test', 'Dora Passerelle');
-    const head = await api<{ id: string }>('POST', '/api/organisations', alice, {
+    const alice = await signUp(served.url, { email: 'alice@co.journey.test', name: 'Alice Coordination' });
+    const bob = await signUp(served.url, { email: 'bob@co.journey.test', name: 'Bob Ambassadeur' });
+    const carla = await signUp(served.url, { email: 'carla@co.journey.test', name: 'Carla Ambassadrice' });
+    const dora = await signUp(served.url, { email: 'dora@co.journey.test', name: 'Dora Passerelle' });
+    const anonymous = apiClient(served.url);
+    const head = await alice.call<{ id: string }>('POST', '/api/organisations', {
       name: 'Réseau Co',
       kind: 'network_head',
     });
-    const a = await api<{ id: string; slug: string }>('POST', '/api/organisations', bob, {
+    const a = await bob.call<{ id: string; slug: string }>('POST', '/api/organisations', {
       name: 'Association Bob',
       kind: 'association',
     });
-    const b = await api<{ id: string; slug: string }>('POST', '/api/organisations', carla, {
+    const b = await carla.call<{ id: string; slug: string }>('POST', '/api/organisations', {
       name: 'Association Carla',
       kind: 'association',
     });
-    const c = await api<{ id: string; slug: string }>('POST', '/api/organisations', dora, {
+    const c = await dora.call<{ id: string; slug: string }>('POST', '/api/organisations', {
       name: 'Association Dora',
       kind: 'association',
     });
-    const collective = await api<{ id: string; commonFrameworkId: string }>(
-      'POST',
-      '/api/collectives',
-      alice,
-      {
-        name: 'Collectif Co',
-        coordinatorOrganisationId: head.id,
-        suppressionThreshold: 2,
-      },
-    );
+    const collective = await alice.call<{ id: string; commonFrameworkId: string }>('POST', '/api/collectives', {
+      name: 'Collectif Co',
+      coordinatorOrganisationId: head.id,
+      suppressionThreshold: 2,
+    });
     frameworkId = collective.commonFrameworkId;
     // Version 1, adopted while the coordinator is the whole COPIL.
-    await api('POST', `/api/frameworks/${frameworkId}/indicators`, alice, {
+    await alice.call('POST', `/api/frameworks/${frameworkId}/indicators`, {
       code: 'SAT',
       labelFr: 'Satisfaction moyenne (1 à 5)',
       kind: 'outcome',
@@ -103,22 +69,18 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
       unit: '/5',
       computation: { type: 'mean' },
     });
-    await api('POST', `/api/frameworks/${frameworkId}/nodes`, alice, { kind: 'impact', labelFr: 'Pouvoir d’agir' });
-    await api('POST', `/api/frameworks/${frameworkId}/adopt`, alice);
-    for (const [cookie, org, copil] of [
+    await alice.call('POST', `/api/frameworks/${frameworkId}/nodes`, { kind: 'impact', labelFr: 'Pouvoir d’agir' });
+    await alice.call('POST', `/api/frameworks/${frameworkId}/adopt`);
+    for (const [member, org, copil] of [
       [bob, a, true],
       [carla, b, true],
       [dora, c, false],
     ] as const) {
-      await api('POST', `/api/collectives/${collective.id}/members`, alice, {
+      await alice.call('POST', `/api/collectives/${collective.id}/members`, {
         organisationSlug: org.slug,
         copil,
       });
-      await api(
-        'POST',
-        `/api/organisations/${org.id}/collective-invitations/${collective.id}/accept`,
-        cookie,
-      );
+      await member.call('POST', `/api/organisations/${org.id}/collective-invitations/${collective.id}/accept`);
     }
     // Bob's association answers the common question.
     const scale = (labelFr: string, min: number, max: number, indicator?: unknown) => ({
@@ -128,46 +90,36 @@ describe.runIf(browserAvailable)('co-construction journey', () => {
       max,
       ...(indicator ? { indicator } : {}),
     });
-    const qa = await api<{ id: string; questions: { id: string }[] }>(
-      'POST',
-      `/api/organisations/${a.id}/questionnaires`,
-      bob,
-      {
-        title: 'Enquête commune',
-        questions: [scale('Votre satisfaction', 1, 5, { frameworkId, code: 'SAT' })],
-      },
-    );
-    const ca = await api<{ slug: string }>('POST', `/api/organisations/${a.id}/campaigns`, bob, {
+    const qa = await bob.call<{ id: string; questions: { id: string }[] }>('POST', `/api/organisations/${a.id}/questionnaires`, {
+      title: 'Enquête commune',
+      questions: [scale('Votre satisfaction', 1, 5, { frameworkId, code: 'SAT' })],
+    });
+    const ca = await bob.call<{ slug: string }>('POST', `/api/organisations/${a.id}/campaigns`, {
       name: 'Enquête 2026',
       questionnaireId: qa.id,
       period: '2026',
     });
     for (const v of [4, 5, 3])
-      await api('POST', `/api/public/campaigns/${ca.slug}/responses`, '', {
+      await anonymous.call('POST', `/api/public/campaigns/${ca.slug}/responses`, {
         clientId: crypto.randomUUID(),
         answers: { [qa.questions[0]!.id]: v },
       });
     // Dora's association measures on its own 0–10 scale, mapped onto the common 1–5 one.
-    const qc = await api<{ id: string; questions: { id: string }[] }>(
-      'POST',
-      `/api/organisations/${c.id}/questionnaires`,
-      dora,
-      {
-        title: 'Notre enquête',
-        questions: [scale('Votre note de 0 à 10', 0, 10)],
-      },
-    );
-    const cc = await api<{ slug: string }>('POST', `/api/organisations/${c.id}/campaigns`, dora, {
+    const qc = await dora.call<{ id: string; questions: { id: string }[] }>('POST', `/api/organisations/${c.id}/questionnaires`, {
+      title: 'Notre enquête',
+      questions: [scale('Votre note de 0 à 10', 0, 10)],
+    });
+    const cc = await dora.call<{ slug: string }>('POST', `/api/organisations/${c.id}/campaigns`, {
       name: 'Notre enquête 2026',
       questionnaireId: qc.id,
       period: '2026',
     });
     for (const v of [10, 8, 2])
-      await api('POST', `/api/public/campaigns/${cc.slug}/responses`, '', {
+      await anonymous.call('POST', `/api/public/campaigns/${cc.slug}/responses`, {
         clientId: crypto.randomUUID(),
         answers: { [qc.questions[0]!.id]: v },
       });
-    await api('POST', `/api/organisations/${c.id}/crosswalks`, dora, {
+    await dora.call('POST', `/api/organisations/${c.id}/crosswalks`, {
       questionId: qc.questions[0]!.id,
       frameworkId,
       indicatorCode: 'SAT',

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 const EMAIL = 'correspondance@journey.test';
-const PASSWORD = 'correct horse battery';
 
 /**
  * An organisation keeps its own 0–10 question, maps it onto the common 1–5 indicator with cut
@@ -16,26 +15,17 @@ describe.runIf(browserAvailable)('crosswalk journey', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const headers = { 'content-type': 'application/json', origin: base };
-    const signUp = await fetch(`${base}/api/auth/sign-up`, { method: 'POST', headers, body: JSON.stringify({ email: EMAIL, password: PASSWORD, name: 'Camille Correspondance' }) });
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
-    const call = async <T>(path: string, body: unknown): Promise<T> => {
-      const res = await fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(body) });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    };
-    const org = await call<{ id: string }>('/api/organisations', { name: 'Réseau Correspondance', kind: 'network_head' });
-    const collective = await call<{ commonFrameworkId: string }>('/api/collectives', { name: 'Collectif Correspondance', coordinatorOrganisationId: org.id });
-    await call(`/api/frameworks/${collective.commonFrameworkId}/indicators`, { code: 'SAT', labelFr: 'Satisfaction moyenne', kind: 'outcome', stakeholderGroup: 'people_supported', computation: { type: 'mean' } });
-    await call(`/api/frameworks/${collective.commonFrameworkId}/adopt`, {});
-    const questionnaire = await call<{ id: string; questions: { id: string }[] }>(`/api/organisations/${org.id}/questionnaires`, {
+    const { api, org } = await signUpAndCreateOrganisation(served.url, { email: EMAIL, name: 'Camille Correspondance' }, { name: 'Réseau Correspondance', kind: 'network_head' });
+    const collective = await api.call<{ commonFrameworkId: string }>('POST', '/api/collectives', { name: 'Collectif Correspondance', coordinatorOrganisationId: org.id });
+    await api.call('POST', `/api/frameworks/${collective.commonFrameworkId}/indicators`, { code: 'SAT', labelFr: 'Satisfaction moyenne', kind: 'outcome', stakeholderGroup: 'people_supported', computation: { type: 'mean' } });
+    await api.call('POST', `/api/frameworks/${collective.commonFrameworkId}/adopt`, {});
+    const questionnaire = await api.call<{ id: string; questions: { id: string }[] }>('POST', `/api/organisations/${org.id}/questionnaires`, {
       title: 'Notre enquête',
       questions: [{ type: 'scale', labelFr: 'Votre note de 0 à 10', min: 0, max: 10 }],
     });
-    const campaign = await call<{ slug: string }>(`/api/organisations/${org.id}/campaigns`, { name: 'Enquête 2026', questionnaireId: questionnaire.id, period: '2026' });
+    const campaign = await api.call<{ slug: string }>('POST', `/api/organisations/${org.id}/campaigns`, { name: 'Enquête 2026', questionnaireId: questionnaire.id, period: '2026' });
     for (const score of [10, 2, 7]) {
-      await call(`/api/public/campaigns/${campaign.slug}/responses`, { clientId: crypto.randomUUID(), answers: { [questionnaire.questions[0]!.id]: score } });
+      await api.call('POST', `/api/public/campaigns/${campaign.slug}/responses`, { clientId: crypto.randomUUID(), answers: { [questionnaire.questions[0]!.id]: score } });
     }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -47,11 +37,7 @@ describe.runIf(browserAvailable)('crosswalk journey', () => {
   });
 
   it('maps a 0–10 question onto the common 1–5 indicator and sees it on the dashboard', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
 
     await page.getByRole('link', { name: 'Correspondances' }).first().click();
     await page.getByRole('heading', { name: 'Correspondances', level: 1 }).waitFor();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 type Group = 'people_supported' | 'volunteers' | 'partners' | null;
 interface Spec {
@@ -38,20 +38,11 @@ describe.runIf(browserAvailable)('theory of change diagram journey', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const headers = { 'content-type': 'application/json', origin: base };
-    const signUp = await fetch(`${base}/api/auth/sign-up`, { method: 'POST', headers, body: JSON.stringify({ email: 'diagramme@journey.test', password: 'correct horse battery', name: 'Dominique Diagramme' }) });
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
-    const api = async <T>(path: string, body: unknown): Promise<T> => {
-      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-    const org = await api<{ specificFrameworkId: string }>('/api/organisations', { name: 'Association Diagramme', kind: 'association' });
+    const { api, org } = await signUpAndCreateOrganisation(served.url, { email: 'diagramme@journey.test', name: 'Dominique Diagramme' }, { name: 'Association Diagramme', kind: 'association' });
     const fw = `/api/frameworks/${org.specificFrameworkId}`;
     const ids = new Map<string, string>();
     for (const spec of THEORY) {
-      const created = await api<{ id: string }>(`${fw}/nodes`, {
+      const created = await api.call<{ id: string }>('POST', `${fw}/nodes`, {
         kind: spec.kind,
         labelFr: spec.labelFr,
         stakeholderGroup: spec.group ?? null,
@@ -59,7 +50,7 @@ describe.runIf(browserAvailable)('theory of change diagram journey', () => {
       });
       ids.set(spec.key, created.id);
       for (const code of spec.codes ?? []) {
-        await api(`${fw}/indicators`, {
+        await api.call('POST', `${fw}/indicators`, {
           code,
           labelFr: `Indicateur ${code}`,
           kind: spec.kind === 'impact' ? 'impact' : spec.kind === 'outcome' ? 'outcome' : 'output',
@@ -86,11 +77,7 @@ describe.runIf(browserAvailable)('theory of change diagram journey', () => {
     });
 
   it('shows the nodes as a diagram, by default', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill('diagramme@journey.test');
-    await page.getByLabel('Mot de passe').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, 'diagramme@journey.test');
     await page.goto(served.url + '/framework');
     const diagram = page.getByTestId('toc-diagram');
     await diagram.waitFor();

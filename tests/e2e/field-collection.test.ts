@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import {
+  browserAvailable,
+  launchBrowser,
+  serve,
+  signIn,
+  signUpAndCreateOrganisation,
+  type Served,
+} from './support.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -22,29 +29,6 @@ describe.runIf(browserAvailable)('offline field collection', () => {
   let campaignId = '';
   let fieldUrl = '';
   let keptOutbox = '';
-
-  async function api<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    cookie = '',
-  ): Promise<{ status: number; body: T; cookie: string }> {
-    const res = await fetch(`${served.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        origin: served.url,
-        ...(cookie ? { cookie } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const set = res.headers.get('set-cookie');
-    return {
-      status: res.status,
-      body: (await res.json()) as T,
-      cookie: set ? set.split(';')[0]! : cookie,
-    };
-  }
 
   /** The campaign's counts, read through the API with the browser's own session. */
   async function counts() {
@@ -97,60 +81,48 @@ describe.runIf(browserAvailable)('offline field collection', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const signUp = await api<unknown>('POST', '/api/auth/sign-up', {
-      email: 'terrain@journey.test',
-      password: 'correct horse battery',
-      name: 'Awa Terrain',
-    });
-    expect(signUp.status).toBe(201);
-    const cookie = signUp.cookie;
-    const org = await api<{ id: string }>(
-      'POST',
-      '/api/organisations',
+    const { api, org } = await signUpAndCreateOrganisation(
+      served.url,
+      { email: 'terrain@journey.test', name: 'Awa Terrain' },
       { name: 'Accueil de jour', kind: 'association' },
-      cookie,
     );
-    expect(org.status).toBe(201);
-    orgId = org.body.id;
-    const q = await api<{ id: string }>(
-      'POST',
-      `/api/organisations/${orgId}/questionnaires`,
-      {
-        title: 'Entretien d’accueil',
-        questions: [
-          {
-            type: 'single',
-            labelFr: 'Vous sentez-vous écouté·e ?',
-            required: true,
-            options: [
-              { value: 'oui', labelFr: 'Oui' },
-              { value: 'non', labelFr: 'Non' },
-            ],
-          },
-          { type: 'scale', labelFr: 'Votre moral aujourd’hui', min: 1, max: 5, required: true },
-          {
-            type: 'multiple',
-            labelFr: 'Vos démarches',
-            options: [
-              { value: 'caf', labelFr: 'CAF' },
-              { value: 'cpam', labelFr: 'CPAM' },
-            ],
-          },
-          { type: 'number', labelFr: 'Nombre de rendez-vous', min: 0, max: 100 },
-          { type: 'text', labelFr: 'Un mot libre' },
-        ],
-      },
-      cookie,
-    );
-    expect(q.status).toBe(201);
-    const campaign = await api<{ id: string }>(
+    orgId = org.id;
+    const q = await api.call<{ id: string }>('POST', `/api/organisations/${orgId}/questionnaires`, {
+      title: 'Entretien d’accueil',
+      questions: [
+        {
+          type: 'single',
+          labelFr: 'Vous sentez-vous écouté·e ?',
+          required: true,
+          options: [
+            { value: 'oui', labelFr: 'Oui' },
+            { value: 'non', labelFr: 'Non' },
+          ],
+        },
+        { type: 'scale', labelFr: 'Votre moral aujourd’hui', min: 1, max: 5, required: true },
+        {
+          type: 'multiple',
+          labelFr: 'Vos démarches',
+          options: [
+            { value: 'caf', labelFr: 'CAF' },
+            { value: 'cpam', labelFr: 'CPAM' },
+          ],
+        },
+        { type: 'number', labelFr: 'Nombre de rendez-vous', min: 0, max: 100 },
+        { type: 'text', labelFr: 'Un mot libre' },
+      ],
+    });
+    const campaign = await api.call<{ id: string }>(
       'POST',
       `/api/organisations/${orgId}/campaigns`,
-      { name: 'Accueil 2026', questionnaireId: q.body.id, period: '2026', populationServed: 50 },
-      cookie,
+      {
+        name: 'Accueil 2026',
+        questionnaireId: q.id,
+        period: '2026',
+        populationServed: 50,
+      },
     );
-    expect(campaign.status).toBe(201);
-    campaignId = campaign.body.id;
+    campaignId = campaign.id;
     fieldUrl = `${served.url}/o/${orgId}/terrain/${campaignId}`;
     browser = await launchBrowser();
     context = await browser.newContext({
@@ -187,11 +159,7 @@ describe.runIf(browserAvailable)('offline field collection', () => {
   });
 
   it('signs in, opens the field page from the campaigns and keeps it for offline use', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill('terrain@journey.test');
-    await page.getByLabel('Mot de passe').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await signIn(page, served.url, 'terrain@journey.test');
     await page.goto(`${served.url}/campaigns`);
     await page.getByRole('link', { name: 'Collecte terrain' }).click();
     await page.getByRole('heading', { name: 'Collecte terrain', level: 1 }).waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUp, type Served } from './support.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/first-steps-${name}.png`, fullPage: true });
 
@@ -35,13 +35,7 @@ describe.runIf(browserAvailable)('first steps journey', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const headers = { 'content-type': 'application/json', origin: served.url };
-    const res = await fetch(`${served.url}/api/auth/sign-up`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ email: 'premiers@journey.test', password: 'correct horse battery', name: 'Inès Premiers' }),
-    });
-    expect(res.status).toBe(201);
+    await signUp(served.url, { email: 'premiers@journey.test', name: 'Inès Premiers' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
@@ -53,11 +47,8 @@ describe.runIf(browserAvailable)('first steps journey', () => {
   });
 
   it('creates an organisation and lands on the first step', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill('premiers@journey.test');
-    await page.getByLabel('Mot de passe').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText('Nouveau ou nouvelle dans la mesure d’impact').waitFor();
+    // With no organisation yet, the home page offers to create one.
+    await signIn(page, served.url, 'premiers@journey.test', undefined, (p) => p.getByText('Nouveau ou nouvelle dans la mesure d’impact').waitFor());
     await page.getByLabel('Nom de l’organisation').fill('Les Voisins Connectés');
     await page.getByRole('button', { name: 'Créer mon organisation' }).click();
     await page.getByRole('heading', { name: 'Premiers pas', level: 1 }).waitFor();

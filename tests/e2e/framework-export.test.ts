@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * A coordinator exports the common framework, imports a JSON document into its draft, adds an
@@ -13,18 +13,9 @@ describe.runIf(browserAvailable)('framework export and collective bank journey',
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const headers = { 'content-type': 'application/json', origin: base };
-    const signUp = await fetch(`${base}/api/auth/sign-up`, { method: 'POST', headers, body: JSON.stringify({ email: 'export@journey.test', password: 'correct horse battery', name: 'Camille Export' }) });
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
-    const org = (await (await fetch(`${base}/api/organisations`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'Réseau Export', kind: 'network_head' }) })).json()) as { id: string };
-    const collective = (await (await fetch(`${base}/api/collectives`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'Collectif Export', coordinatorOrganisationId: org.id }) })).json()) as { commonFrameworkId: string };
-    const added = await fetch(`${base}/api/frameworks/${collective.commonFrameworkId}/indicators`, {
-      method: 'POST',
-      headers: { ...headers, cookie },
-      body: JSON.stringify({ code: 'PREMIER', labelFr: 'Premier indicateur du réseau', kind: 'output', stakeholderGroup: 'people_supported', computation: { type: 'count' } }),
-    });
-    expect(added.status).toBe(201);
+    const { api, org } = await signUpAndCreateOrganisation(served.url, { email: 'export@journey.test', name: 'Camille Export' }, { name: 'Réseau Export', kind: 'network_head' });
+    const collective = await api.call<{ commonFrameworkId: string }>('POST', '/api/collectives', { name: 'Collectif Export', coordinatorOrganisationId: org.id });
+    await api.call('POST', `/api/frameworks/${collective.commonFrameworkId}/indicators`, { code: 'PREMIER', labelFr: 'Premier indicateur du réseau', kind: 'output', stakeholderGroup: 'people_supported', computation: { type: 'count' } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
@@ -35,11 +26,7 @@ describe.runIf(browserAvailable)('framework export and collective bank journey',
   });
 
   it('exports the framework in three formats and imports a JSON document into the draft', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill('export@journey.test');
-    await page.getByLabel('Mot de passe').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, 'export@journey.test');
     await page.goto(served.url + '/framework');
     await page.getByRole('tab', { name: 'Référentiel commun' }).click();
     await page.getByText('PREMIER', { exact: true }).first().waitFor();

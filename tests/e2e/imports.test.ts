@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type ApiClient, type Served } from './support.ts';
 
 /**
  * Importing paper questionnaires typed into a spreadsheet: the first file has mistakes, the
@@ -11,18 +11,6 @@ import { browserAvailable, launchBrowser, serve, type Served } from './support.t
  * response count rises by its number of lines.
  */
 const EMAIL = 'import@journey.test';
-const PASSWORD = 'correct horse battery';
-
-async function api(base: string, cookie: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: JSON.parse(text) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie };
-}
 
 const HEADER = 'Êtes-vous satisfait ?;Heures;Date d’entrée\r\n';
 const BAD = HEADER + 'Oui;3,5;x\r\npeut-être;2;x\r\nNon;beaucoup;x\r\n';
@@ -32,32 +20,30 @@ describe.runIf(browserAvailable)('importing responses from a file', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
-  let cookie: string | null = null;
+  let api: ApiClient;
   let orgId = '';
   let campaignId = '';
   const dir = mkdtempSync(join(tmpdir(), 'socle-import-e2e-'));
 
   async function count(): Promise<number> {
-    const list = await fetch(`${served.url}/api/organisations/${orgId}/campaigns`, { headers: { cookie: cookie ?? '' } }).then((r) => r.json() as Promise<{ id: string; responseCount: number }[]>);
+    const list = await api.call<{ id: string; responseCount: number }[]>('GET', `/api/organisations/${orgId}/campaigns`);
     return list.find((c) => c.id === campaignId)!.responseCount;
   }
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const signUp = await api(base, null, 'POST', '/api/auth/sign-up', { email: EMAIL, password: PASSWORD, name: 'Inès Import' });
-    cookie = signUp.cookie;
-    const org = await api(base, cookie, 'POST', '/api/organisations', { name: 'Association Import', kind: 'association' });
-    orgId = String(org.json.id);
-    const q = await api(base, cookie, 'POST', `/api/organisations/${orgId}/questionnaires`, {
+    const created = await signUpAndCreateOrganisation(served.url, { email: EMAIL, name: 'Inès Import' }, { name: 'Association Import', kind: 'association' });
+    api = created.api;
+    orgId = created.org.id;
+    const q = await api.call<{ id: string }>('POST', `/api/organisations/${orgId}/questionnaires`, {
       title: 'Suivi',
       questions: [
         { type: 'single', labelFr: 'Êtes-vous satisfait ?', required: true, options: [{ value: 'oui', labelFr: 'Oui' }, { value: 'non', labelFr: 'Non' }] },
         { type: 'number', labelFr: 'Heures', min: 0, max: 5000 },
       ],
     });
-    const campaign = await api(base, cookie, 'POST', `/api/organisations/${orgId}/campaigns`, { name: 'Suivi 2026', questionnaireId: q.json.id, period: '2026', populationServed: null });
-    campaignId = String(campaign.json.id);
+    const campaign = await api.call<{ id: string }>('POST', `/api/organisations/${orgId}/campaigns`, { name: 'Suivi 2026', questionnaireId: q.id, period: '2026', populationServed: null });
+    campaignId = campaign.id;
     writeFileSync(join(dir, 'saisie.csv'), BAD);
     writeFileSync(join(dir, 'saisie-corrigee.csv'), GOOD);
     browser = await launchBrowser();
@@ -70,11 +56,7 @@ describe.runIf(browserAvailable)('importing responses from a file', () => {
   });
 
   it('signs in and opens the import page from the campaigns', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
     await page.goto(served.url + '/campaigns');
     await page.getByRole('link', { name: 'Importer' }).click();
     await page.getByRole('heading', { name: 'Importer un fichier' }).waitFor();

@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * Invitations without an e-mail server: a volunteers' campaign by invitation only, a pasted list
  * of addresses, one link each to copy; a link works once (JavaScript turned off on the phone).
  */
 const EMAIL = 'benevoles@invitations.test';
-const PASSWORD = 'correct horse battery';
-
-async function api(base: string, cookie: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: JSON.parse(text) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie };
-}
 
 describe.runIf(browserAvailable)('invitations with links to copy', () => {
   let served: Served;
@@ -27,10 +15,8 @@ describe.runIf(browserAvailable)('invitations with links to copy', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const signUp = await api(base, null, 'POST', '/api/auth/sign-up', { email: EMAIL, password: PASSWORD, name: 'Inès Invitations' });
-    const org = await api(base, signUp.cookie, 'POST', '/api/organisations', { name: 'Banque alimentaire', kind: 'association' });
-    await api(base, signUp.cookie, 'POST', `/api/organisations/${String(org.json.id)}/questionnaires`, {
+    const { api, org } = await signUpAndCreateOrganisation(served.url, { email: EMAIL, name: 'Inès Invitations' }, { name: 'Banque alimentaire', kind: 'association' });
+    await api.call('POST', `/api/organisations/${org.id}/questionnaires`, {
       title: 'Baromètre bénévoles',
       questions: [{ type: 'scale', labelFr: 'Votre satisfaction', required: true }],
     });
@@ -47,11 +33,7 @@ describe.runIf(browserAvailable)('invitations with links to copy', () => {
   let links: string[] = [];
 
   it('creates a volunteers campaign by invitation only', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
     await page.goto(served.url + '/campaigns');
     await page.getByRole('button', { name: 'Nouvelle campagne' }).first().click();
     const dialog = page.getByRole('dialog');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * The foundation's journey, in a real browser: a coordinator signs in, builds a questionnaire
@@ -8,18 +8,6 @@ import { browserAvailable, launchBrowser, serve, type Served } from './support.t
  * dashboard then shows n one higher.
  */
 const EMAIL = 'coordination@journey.test';
-const PASSWORD = 'correct horse battery';
-
-async function api(base: string, cookie: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: JSON.parse(text) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie };
-}
 
 function nOf(text: string | null): number {
   const m = /n\s*=\s*([\d\s\u202f\u00a0]+)/.exec(text ?? '');
@@ -36,12 +24,10 @@ describe.runIf(browserAvailable)('coordinator and respondent journey', () => {
     served = await serve();
     const base = served.url;
     // The ground: an account, a network head, its collective and an adopted common indicator.
-    const signUp = await api(base, null, 'POST', '/api/auth/sign-up', { email: EMAIL, password: PASSWORD, name: 'Camille Coordination' });
-    const cookie = signUp.cookie;
-    const org = await api(base, cookie, 'POST', '/api/organisations', { name: 'Réseau Parcours', kind: 'network_head' });
-    const collective = await api(base, cookie, 'POST', '/api/collectives', { name: 'Collectif Parcours', coordinatorOrganisationId: org.json.id });
-    const fw = String(collective.json.commonFrameworkId);
-    await api(base, cookie, 'POST', `/api/frameworks/${fw}/indicators`, {
+    const { api, org } = await signUpAndCreateOrganisation(base, { email: EMAIL, name: 'Camille Coordination' }, { name: 'Réseau Parcours', kind: 'network_head' });
+    const collective = await api.call<{ commonFrameworkId: string }>('POST', '/api/collectives', { name: 'Collectif Parcours', coordinatorOrganisationId: org.id });
+    const fw = collective.commonFrameworkId;
+    await api.call('POST', `/api/frameworks/${fw}/indicators`, {
       code: 'CONF',
       labelFr: 'Part des personnes qui ont davantage confiance en elles',
       labelEn: 'Share of people more confident',
@@ -51,7 +37,7 @@ describe.runIf(browserAvailable)('coordinator and respondent journey', () => {
       polarity: 'higher_is_better',
       computation: { type: 'share', options: ['oui'] },
     });
-    await api(base, cookie, 'POST', `/api/frameworks/${fw}/adopt`);
+    await api.call('POST', `/api/frameworks/${fw}/adopt`);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
@@ -65,11 +51,7 @@ describe.runIf(browserAvailable)('coordinator and respondent journey', () => {
   let nBefore = -1;
 
   it('signs in', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
   });
 
   it('reads the dashboard with n visible', async () => {

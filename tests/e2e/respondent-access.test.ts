@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { twentyQuestions } from '../fixtures/twenty-questions.ts';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * The respondent's page as people meet it: on a 320-pixel phone, with JavaScript off, with the
@@ -53,23 +53,12 @@ describe.runIf(browserAvailable)('respondent page: accessible, light, keyboard a
   beforeAll(async () => {
     served = await serve();
     const base = served.url;
-    const call = async (cookie: string | null, method: string, path: string, body?: unknown) => {
-      const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return { json: JSON.parse(text) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie };
-    };
-    const { cookie } = await call(null, 'POST', '/api/auth/sign-up', { email: 'acces@respondent.test', password: 'correct horse battery', name: 'Accès' });
-    const org = await call(cookie, 'POST', '/api/organisations', { name: 'Association Accès', kind: 'association' });
-    const orgId = String(org.json.id);
-    const q = await call(cookie, 'POST', `/api/organisations/${orgId}/questionnaires`, twentyQuestions(3));
-    ids = Object.fromEntries((q.json.questions as { key: string; id: string }[]).map((x) => [x.key, x.id]));
-    const campaign = await call(cookie, 'POST', `/api/organisations/${orgId}/campaigns`, { name: 'Accès 2026', questionnaireId: q.json.id, period: '2026' });
-    link = base + String(campaign.json.publicPath);
-    countResponses = async () => {
-      const res = await fetch(`${base}/api/organisations/${orgId}/campaigns`, { headers: { cookie: cookie ?? '' } });
-      return ((await res.json()) as { responseCount: number }[])[0]!.responseCount;
-    };
+    const { api, org } = await signUpAndCreateOrganisation(base, { email: 'acces@respondent.test', name: 'Accès' }, { name: 'Association Accès', kind: 'association' });
+    const q = await api.call<{ id: string; questions: { key: string; id: string }[] }>('POST', `/api/organisations/${org.id}/questionnaires`, twentyQuestions(3));
+    ids = Object.fromEntries(q.questions.map((x) => [x.key, x.id]));
+    const campaign = await api.call<{ publicPath: string }>('POST', `/api/organisations/${org.id}/campaigns`, { name: 'Accès 2026', questionnaireId: q.id, period: '2026' });
+    link = base + campaign.publicPath;
+    countResponses = async () => (await api.call<{ responseCount: number }[]>('GET', `/api/organisations/${org.id}/campaigns`))[0]!.responseCount;
     browser = await launchBrowser();
   });
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import {
+  browserAvailable,
+  launchBrowser,
+  serve,
+  signIn,
+  signUpAndCreateOrganisation,
+  type ApiClient,
+  type Served,
+} from './support.ts';
 
 /**
  * Versions in a real browser: an organisation whose common indicator changed definition (a
@@ -9,69 +17,50 @@ import { browserAvailable, launchBrowser, serve, type Served } from './support.t
  * version of the common framework it measures with.
  */
 const EMAIL = 'versions@journey.test';
-const PASSWORD = 'correct horse battery';
 const SHOTS = process.env.SOCLE_SCREENSHOTS ?? '/tmp';
 
 describe.runIf(browserAvailable)('versions journey', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
-  let call: <T>(method: string, path: string, body?: unknown) => Promise<T>;
+  let api: ApiClient;
   let orgId: string;
   let questionnaireId: string;
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const headers = { 'content-type': 'application/json', origin: base };
-    const signUp = await fetch(`${base}/api/auth/sign-up`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD, name: 'Vera Versions' }),
-    });
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
-    call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { ...headers, cookie },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    };
-    const org = await call<{ id: string; specificFrameworkId: string }>(
-      'POST',
-      '/api/organisations',
-      {
-        name: 'Réseau Versions',
-        kind: 'network_head',
-      },
+    const created = await signUpAndCreateOrganisation(
+      served.url,
+      { email: EMAIL, name: 'Vera Versions' },
+      { name: 'Réseau Versions', kind: 'network_head' },
     );
+    api = created.api;
+    const { org } = created;
     orgId = org.id;
-    const collective = await call<{ commonFrameworkId: string }>('POST', '/api/collectives', {
+    const collective = await api.call<{ commonFrameworkId: string }>('POST', '/api/collectives', {
       name: 'Collectif Versions',
       coordinatorOrganisationId: org.id,
     });
     const fw = collective.commonFrameworkId;
-    await call('POST', `/api/frameworks/${fw}/indicators`, {
+    await api.call('POST', `/api/frameworks/${fw}/indicators`, {
       code: 'SAT',
       labelFr: 'Part des personnes satisfaites',
       kind: 'outcome',
       stakeholderGroup: 'people_supported',
       computation: { type: 'share', options: ['4', '5'] },
     });
-    await call('POST', `/api/frameworks/${fw}/adopt`, {});
+    await api.call('POST', `/api/frameworks/${fw}/adopt`, {});
     // One indicator of its own, shown apart from the common ones.
-    await call('POST', `/api/frameworks/${org.specificFrameworkId}/indicators`, {
+    await api.call('POST', `/api/frameworks/${org.specificFrameworkId}/indicators`, {
       code: 'ATEL',
       labelFr: 'Ateliers menés',
       kind: 'output',
       stakeholderGroup: 'people_supported',
       computation: { type: 'sum' },
     });
-    await call('POST', `/api/frameworks/${org.specificFrameworkId}/adopt`, {});
+    await api.call('POST', `/api/frameworks/${org.specificFrameworkId}/adopt`, {});
     const scale = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, labelFr: v }));
-    const questionnaire = await call<{ id: string; questions: { id: string }[] }>(
+    const questionnaire = await api.call<{ id: string; questions: { id: string }[] }>(
       'POST',
       `/api/organisations/${org.id}/questionnaires`,
       {
@@ -87,26 +76,30 @@ describe.runIf(browserAvailable)('versions journey', () => {
       },
     );
     questionnaireId = questionnaire.id;
-    const campaign = await call<{ slug: string }>(
+    const campaign = await api.call<{ slug: string }>(
       'POST',
       `/api/organisations/${org.id}/campaigns`,
       { name: 'Enquête 2025', questionnaireId: questionnaire.id, period: '2025' },
     );
     for (const v of ['5', '5', '4', '3', '2', '1']) {
-      await call('POST', `/api/public/campaigns/${campaign.slug}/responses`, {
+      await api.call('POST', `/api/public/campaigns/${campaign.slug}/responses`, {
         clientId: crypto.randomUUID(),
         answers: { [questionnaire.questions[0]!.id]: v },
       });
     }
     // The collective narrows the indicator to "5" only: a new definition, adopted as version 2.
-    const framework = await call<{ adopted: { indicators: { id: string }[] } }>(
+    const framework = await api.call<{ adopted: { indicators: { id: string }[] } }>(
       'GET',
       `/api/frameworks/${fw}`,
     );
-    await call('PATCH', `/api/frameworks/${fw}/indicators/${framework.adopted.indicators[0]!.id}`, {
-      computation: { type: 'share', options: ['5'] },
-    });
-    await call('POST', `/api/frameworks/${fw}/adopt`, {});
+    await api.call(
+      'PATCH',
+      `/api/frameworks/${fw}/indicators/${framework.adopted.indicators[0]!.id}`,
+      {
+        computation: { type: 'share', options: ['5'] },
+      },
+    );
+    await api.call('POST', `/api/frameworks/${fw}/adopt`, {});
 
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -118,11 +111,7 @@ describe.runIf(browserAvailable)('versions journey', () => {
   });
 
   it('shows the version in use and the answers a series break leaves out', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
 
     const common = page.getByRole('region', { name: /Indicateurs communs — Collectif Versions/ });
     await common.waitFor();
@@ -205,18 +194,22 @@ describe.runIf(browserAvailable)('versions journey', () => {
 
   it('draws the evolution with a line per definition and marks the series break', async () => {
     // 2026 answers to the new version of the questionnaire, under the new definition.
-    const list = await call<{ id: string; version: number; questions: { id: string }[] }[]>(
+    const list = await api.call<{ id: string; version: number; questions: { id: string }[] }[]>(
       'GET',
       `/api/organisations/${orgId}/questionnaires`,
     );
     const v2 = list.find((q) => q.version === 2)!;
-    const campaign = await call<{ slug: string }>('POST', `/api/organisations/${orgId}/campaigns`, {
-      name: 'Enquête 2026',
-      questionnaireId: v2.id,
-      period: '2026',
-    });
+    const campaign = await api.call<{ slug: string }>(
+      'POST',
+      `/api/organisations/${orgId}/campaigns`,
+      {
+        name: 'Enquête 2026',
+        questionnaireId: v2.id,
+        period: '2026',
+      },
+    );
     for (const v of ['5', '5', '5', '4', '1']) {
-      await call('POST', `/api/public/campaigns/${campaign.slug}/responses`, {
+      await api.call('POST', `/api/public/campaigns/${campaign.slug}/responses`, {
         clientId: crypto.randomUUID(),
         answers: { [v2.questions[0]!.id]: v },
       });

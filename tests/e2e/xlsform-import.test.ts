@@ -1,14 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serve, type Served } from './support.ts';
+import { browserAvailable, launchBrowser, serve, signIn, signUpAndCreateOrganisation, type Served } from './support.ts';
 
 /**
  * Importing a Kobo form in a real browser: the person chooses the .xlsx, reads the preview and
  * the list of what could not be carried over, then creates the questionnaire.
  */
 const EMAIL = 'xlsform@journey.test';
-const PASSWORD = 'correct horse battery';
 const SHOTS = process.env.SOCLE_SCREENSHOTS ?? '/tmp';
 const SAMPLE = fileURLToPath(new URL('../fixtures/xlsform/suivi-accompagnement.xlsx', import.meta.url));
 
@@ -19,20 +18,7 @@ describe.runIf(browserAvailable)('XLSForm import journey', () => {
 
   beforeAll(async () => {
     served = await serve();
-    const base = served.url;
-    const headers = { 'content-type': 'application/json', origin: base };
-    const signUp = await fetch(`${base}/api/auth/sign-up`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD, name: 'Kim Kobo' }),
-    });
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
-    const org = await fetch(`${base}/api/organisations`, {
-      method: 'POST',
-      headers: { ...headers, cookie },
-      body: JSON.stringify({ name: 'Association Kobo', kind: 'association' }),
-    });
-    expect(org.status).toBe(201);
+    await signUpAndCreateOrganisation(served.url, { email: EMAIL, name: 'Kim Kobo' }, { name: 'Association Kobo', kind: 'association' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
@@ -43,11 +29,7 @@ describe.runIf(browserAvailable)('XLSForm import journey', () => {
   });
 
   it('previews a Kobo form, lists what is lost and creates the questionnaire', async () => {
-    await page.goto(served.url + '/');
-    await page.getByLabel('Adresse e-mail').fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await signIn(page, served.url, EMAIL);
     await page.getByRole('link', { name: 'Questionnaires' }).first().click();
     await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
 

@@ -2,15 +2,10 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import { users } from './auth.ts';
 import { campaigns } from './collection.ts';
 import { organisations } from './organisations.ts';
+import type { LineError } from '../../domain/imports/lines.ts';
 
-export interface StoredLineError {
-  line: number;
-  column: string;
-  value: string;
-  code: string;
-  fr: string;
-  en: string;
-}
+/** A line's error as the check found it (src/domain/imports), kept until the file is loaded. */
+export type StoredLineError = LineError;
 
 /**
  * A file being imported into an organisation: responses into one of its campaigns, or

@@ -70,26 +70,32 @@ const NO = new Set(['', 'no', 'false', 'false()', '0', 'non', 'faux']);
 
 const METADATA = new Set(['start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'email', 'audit', 'start-geopoint', 'imei', 'uri:subscriberid', 'uri:deviceid', 'uri:email', 'uri:phonenumber', 'uri:username']);
 
+// Several XLSForm types ask for the same thing, said once here.
+const AUDIO = { fr: 'un enregistrement audio', en: 'an audio recording' };
+const ACKNOWLEDGE = { fr: 'une case « j’ai lu »', en: 'an "acknowledge" box' };
+const EXTERNAL_DATA = { fr: 'des données externes', en: 'external data' };
+const EXTERNAL_CHOICE = { fr: 'un choix dans un fichier externe', en: 'a choice from an external file' };
+
 const UNSUPPORTED: Record<string, { fr: string; en: string }> = {
   calculate: { fr: 'un calcul', en: 'a calculation' },
   geopoint: { fr: 'une position GPS', en: 'a GPS position' },
   geotrace: { fr: 'un tracé GPS', en: 'a GPS trace' },
   geoshape: { fr: 'une zone GPS', en: 'a GPS shape' },
   image: { fr: 'une photo', en: 'a photo' },
-  audio: { fr: 'un enregistrement audio', en: 'an audio recording' },
-  'background-audio': { fr: 'un enregistrement audio', en: 'an audio recording' },
+  audio: AUDIO,
+  'background-audio': AUDIO,
   video: { fr: 'une vidéo', en: 'a video' },
   file: { fr: 'un fichier joint', en: 'an attached file' },
   barcode: { fr: 'un code-barres', en: 'a barcode' },
   time: { fr: 'une heure', en: 'a time of day' },
   hidden: { fr: 'un champ caché', en: 'a hidden field' },
-  acknowledge: { fr: 'une case « j’ai lu »', en: 'an "acknowledge" box' },
-  trigger: { fr: 'une case « j’ai lu »', en: 'an "acknowledge" box' },
-  'xml-external': { fr: 'des données externes', en: 'external data' },
-  'csv-external': { fr: 'des données externes', en: 'external data' },
-  select_one_from_file: { fr: 'un choix dans un fichier externe', en: 'a choice from an external file' },
+  acknowledge: ACKNOWLEDGE,
+  trigger: ACKNOWLEDGE,
+  'xml-external': EXTERNAL_DATA,
+  'csv-external': EXTERNAL_DATA,
+  select_one_from_file: EXTERNAL_CHOICE,
   select_multiple_from_file: { fr: 'des choix dans un fichier externe', en: 'choices from an external file' },
-  select_one_external: { fr: 'un choix dans un fichier externe', en: 'a choice from an external file' },
+  select_one_external: EXTERNAL_CHOICE,
 };
 
 interface Choice {

@@ -29,51 +29,47 @@ export function followupRoutes(app: FastifyInstance, { db, config }: AppContext)
   // A PDF takes some work to draw: a person gets plenty for printing, not a flood.
   const paperLimiter = createLimiter({ max: 60, windowMs: 10 * 60_000 });
 
-  r.get('/api/organisations/:orgId/campaigns/:campaignId/qr.svg', {
-    schema: {
+  // The same QR code in two formats: SVG to print at any size, PNG for documents and messages.
+  const qrCodes = [
+    {
+      format: 'svg',
       operationId: 'getCampaignQrSvg',
-      tags,
-      security,
-      summary: 'QR code of the campaign’s public link, as SVG (a download)',
-      params: campaignParams,
-      response: { 200: file('image/svg+xml', 'The QR code (SVG)'), ...errorResponses },
+      summary: 'as SVG (a download)',
+      contentType: 'image/svg+xml',
+      description: 'The QR code (SVG)',
     },
-    handler: async (request, reply) =>
-      sendFile(
-        reply,
-        await service.campaignQr(
-          db,
-          requireActor(request).userId,
-          request.params.orgId,
-          request.params.campaignId,
-          publicBase(config, request),
-          'svg',
-        ),
-      ),
-  });
-
-  r.get('/api/organisations/:orgId/campaigns/:campaignId/qr.png', {
-    schema: {
+    {
+      format: 'png',
       operationId: 'getCampaignQrPng',
-      tags,
-      security,
-      summary: 'QR code of the campaign’s public link, as a 1024-pixel PNG (a download)',
-      params: campaignParams,
-      response: { 200: file('image/png', 'The QR code (PNG)'), ...errorResponses },
+      summary: 'as a 1024-pixel PNG (a download)',
+      contentType: 'image/png',
+      description: 'The QR code (PNG)',
     },
-    handler: async (request, reply) =>
-      sendFile(
-        reply,
-        await service.campaignQr(
-          db,
-          requireActor(request).userId,
-          request.params.orgId,
-          request.params.campaignId,
-          publicBase(config, request),
-          'png',
+  ] as const;
+  for (const qr of qrCodes) {
+    r.get(`/api/organisations/:orgId/campaigns/:campaignId/qr.${qr.format}`, {
+      schema: {
+        operationId: qr.operationId,
+        tags,
+        security,
+        summary: `QR code of the campaign’s public link, ${qr.summary}`,
+        params: campaignParams,
+        response: { 200: file(qr.contentType, qr.description), ...errorResponses },
+      },
+      handler: async (request, reply) =>
+        sendFile(
+          reply,
+          await service.campaignQr(
+            db,
+            requireActor(request).userId,
+            request.params.orgId,
+            request.params.campaignId,
+            publicBase(config, request),
+            qr.format,
+          ),
         ),
-      ),
-  });
+    });
+  }
 
   r.get('/api/organisations/:orgId/campaigns/:campaignId/paper.pdf', {
     schema: {

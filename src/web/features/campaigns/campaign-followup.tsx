@@ -1,6 +1,6 @@
 import { Button, Group, Image, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, seg } from '../../api/client.ts';
 import type { Campaign } from '../../api/types.ts';
@@ -16,6 +16,34 @@ const LIVE_EVERY = 5_000;
 export const counterKey = (orgId: string, campaignId: string) =>
   [...keys.campaigns(orgId), campaignId, 'counter'] as const;
 
+/** The API address of one campaign, under which its follow-up files and counter are. */
+const campaignPath = (orgId: string, campaignId: string) =>
+  `/api/organisations/${seg(orgId)}/campaigns/${seg(campaignId)}`;
+
+/** A small button that downloads the file at `href`. */
+function Download({
+  href,
+  variant = 'default',
+  children,
+}: {
+  href: string;
+  variant?: 'default' | 'light';
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      component="a"
+      href={href}
+      download
+      size="xs"
+      variant={variant}
+      leftSection={<IconArrowDown size={14} />}
+    >
+      {children}
+    </Button>
+  );
+}
+
 /**
  * Following a campaign: its QR code and paper version to hand out, and a live counter of the
  * answers with the margin of error they allow and how many more a chosen precision needs.
@@ -23,7 +51,7 @@ export const counterKey = (orgId: string, campaignId: string) =>
 export function CampaignFollowUp({ orgId, campaign }: { orgId: string; campaign: Campaign }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const base = `/api/organisations/${seg(orgId)}/campaigns/${seg(campaign.id)}`;
+  const base = campaignPath(orgId, campaign.id);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
       <CampaignCounterView orgId={orgId} campaign={campaign} />
@@ -42,37 +70,12 @@ export function CampaignFollowUp({ orgId, campaign }: { orgId: string; campaign:
           />
           <Stack gap={6}>
             <Group gap="xs">
-              <Button
-                component="a"
-                href={`${base}/qr.svg`}
-                download
-                size="xs"
-                variant="default"
-                leftSection={<IconArrowDown size={14} />}
-              >
-                {t('campaignFollowUp.qrSvg')}
-              </Button>
-              <Button
-                component="a"
-                href={`${base}/qr.png`}
-                download
-                size="xs"
-                variant="default"
-                leftSection={<IconArrowDown size={14} />}
-              >
-                {t('campaignFollowUp.qrPng')}
-              </Button>
+              <Download href={`${base}/qr.svg`}>{t('campaignFollowUp.qrSvg')}</Download>
+              <Download href={`${base}/qr.png`}>{t('campaignFollowUp.qrPng')}</Download>
             </Group>
-            <Button
-              component="a"
-              href={`${base}/paper.pdf?lang=${locale}`}
-              download
-              size="xs"
-              variant="light"
-              leftSection={<IconArrowDown size={14} />}
-            >
+            <Download href={`${base}/paper.pdf?lang=${locale}`} variant="light">
               {t('campaignFollowUp.paper')}
-            </Button>
+            </Download>
             <Text size="xs" c="dimmed" maw={260}>
               {t('campaignFollowUp.paperHint')}
             </Text>
@@ -90,10 +93,7 @@ function CampaignCounterView({ orgId, campaign }: { orgId: string; campaign: Cam
   const [points, setPoints] = useState('5');
   const counter = useQuery({
     queryKey: counterKey(orgId, campaign.id),
-    queryFn: () =>
-      get<CampaignCounter>(
-        `/api/organisations/${seg(orgId)}/campaigns/${seg(campaign.id)}/counter`,
-      ),
+    queryFn: () => get<CampaignCounter>(`${campaignPath(orgId, campaign.id)}/counter`),
     refetchInterval: campaign.status === 'open' ? LIVE_EVERY : false,
   });
   const data = counter.data;
