@@ -235,6 +235,8 @@ export const fieldQuestionnaire = z.object({
   introFr: z.string(),
   sections: z.array(section.required()),
   questions: z.array(publicQuestion),
+  /** The signed-in field worker: answers kept on the device leave only in their session. */
+  fieldWorkerId: id,
 });
 export type FieldQuestionnaire = z.infer<typeof fieldQuestionnaire>;
 

@@ -63,8 +63,10 @@ describe('assisted entry by a field worker', () => {
     const res = await worker.get(fieldUrl());
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['cache-control']).toBe('private, no-cache');
-    const body = json<{ name: string; organisationName: string; open: boolean; questions: Record<string, unknown>[] }>(res);
+    const body = json<{ name: string; organisationName: string; open: boolean; fieldWorkerId: string; questions: Record<string, unknown>[] }>(res);
     expect(body.organisationName).toBe('Maison des habitants');
+    // Names who collects, so that a shared device sends each person's answers in their own session.
+    expect(body.fieldWorkerId).toBe(json<{ user: { id: string } }>(await worker.get('/api/me')).user.id);
     expect(body.open).toBe(true);
     expect(body.questions.map((x) => x.type)).toEqual(['single', 'scale', 'multiple', 'number', 'text']);
     expect(body.questions[0]).not.toHaveProperty('indicator');

@@ -871,6 +871,8 @@ export const en: Messages = {
     noneWaiting: 'No answers waiting to be sent',
     waiting_one: '{{count}} answer waiting to be sent',
     waiting_other: '{{count}} answers waiting to be sent',
+    otherPeopleWaiting_one: '{{count}} answer entered on this device by someone else waits for them to sign in again to leave.',
+    otherPeopleWaiting_other: '{{count}} answers entered on this device by someone else wait for them to sign in again to leave.',
     othersWaiting_one: 'And {{count}} answer from another campaign.',
     othersWaiting_other: 'And {{count}} answers from other campaigns.',
     sendNow: 'Send now',

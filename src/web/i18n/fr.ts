@@ -885,6 +885,8 @@ export const fr = {
     noneWaiting: 'Aucune réponse en attente d’envoi',
     waiting_one: '{{count}} réponse en attente d’envoi',
     waiting_other: '{{count}} réponses en attente d’envoi',
+    otherPeopleWaiting_one: '{{count}} réponse saisie sur cet appareil par une autre personne attend qu’elle se reconnecte pour partir.',
+    otherPeopleWaiting_other: '{{count}} réponses saisies sur cet appareil par une autre personne attendent qu’elle se reconnecte pour partir.',
     othersWaiting_one: 'Et {{count}} réponse d’une autre campagne.',
     othersWaiting_other: 'Et {{count}} réponses d’autres campagnes.',
     sendNow: 'Envoyer maintenant',

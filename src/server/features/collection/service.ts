@@ -402,6 +402,7 @@ export async function getFieldQuestionnaire(db: Db, userId: string, organisation
     introFr: found.questionnaire.introFr,
     sections: found.questionnaire.sections,
     questions: questions.map(presentQuestion),
+    fieldWorkerId: userId,
   };
 }
 

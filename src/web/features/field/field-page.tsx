@@ -118,7 +118,7 @@ export function FieldPage({ orgId, campaignId }: { orgId: string; campaignId: st
             )}
           </Group>
         </div>
-        <Outbox campaignId={campaignId} questions={definition.data?.questions ?? []} />
+        <Outbox campaignId={campaignId} questions={definition.data?.questions ?? []} userId={definition.data?.fieldWorkerId ?? null} />
         <Definition query={definition} orgId={orgId} campaignId={campaignId} />
         <Anchor component={Link} to={paths.campaigns} size="sm">
           {t('field.backToCampaigns')}
@@ -256,6 +256,7 @@ function AnswerForm({
     }
     const stored = keepAnswers({
       clientId,
+      userId: data.fieldWorkerId,
       orgId,
       campaignId,
       mode,
@@ -355,14 +356,19 @@ function AnswerForm({
 function Outbox({
   campaignId,
   questions,
+  userId,
 }: {
   campaignId: string;
   questions: FieldQuestionnaire['questions'];
+  /** The person signed in: entries someone else entered on this device wait for them. */
+  userId: string | null;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { entries, status } = useOutbox();
-  const mine = entries.filter((e) => e.campaignId === campaignId);
+  const byOther = (e: { userId?: string }) => Boolean(userId && e.userId && e.userId !== userId);
+  const mine = entries.filter((e) => e.campaignId === campaignId && !byOther(e));
+  const otherPeople = entries.filter(byOther).length;
   const time = (iso: string) =>
     new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR', {
       dateStyle: 'short',
@@ -373,7 +379,7 @@ function Outbox({
     const index = questions.findIndex((q) => q.id === id);
     return index >= 0 ? `${index + 1}. ${questions[index]!.labelFr}` : field;
   };
-  const others = entries.length - mine.length;
+  const others = entries.length - mine.length - otherPeople;
 
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="field-outbox">
@@ -402,6 +408,11 @@ function Outbox({
         {others > 0 && (
           <Text size="sm" c="dimmed">
             {t('field.othersWaiting', { count: others })}
+          </Text>
+        )}
+        {otherPeople > 0 && (
+          <Text size="sm" c="dimmed" data-testid="field-other-people">
+            {t('field.otherPeopleWaiting', { count: otherPeople })}
           </Text>
         )}
         {status.lastAttemptAt && (

@@ -7,6 +7,7 @@ import {
   readOutbox,
   removeEntry,
   retryDelay,
+  sendable,
   updateEntry,
   type OutboxEntry,
   type OutboxStorage,
@@ -90,5 +91,18 @@ describe('field outbox', () => {
     expect(ids.size).toBe(50);
     for (const id of ids)
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('sendable', () => {
+  const refused = { status: 400, message: 'Refusée', rejected: true };
+  const list = [entry('a', { userId: 'ana' }), entry('b', { userId: 'bob' }), entry('c'), entry('d', { userId: 'ana', error: refused })];
+  it.each<[string, string | null, boolean, string[]]>([
+    ['Ana sends hers and the ones with no author', 'ana', false, ['a', 'c']],
+    ['Bob sends his', 'bob', false, ['b', 'c']],
+    ['asked to send now, refused ones go again', 'ana', true, ['a', 'c', 'd']],
+    ['nobody known (offline, signed out): all but refused, to fail as they would', null, false, ['a', 'b', 'c']],
+  ])('%s', (_name, me, includeRefused, expected) => {
+    expect(sendable(list, me, includeRefused).map((e) => e.clientId)).toEqual(expected);
   });
 });

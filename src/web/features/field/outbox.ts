@@ -24,6 +24,8 @@ export interface OutboxError {
 
 export interface OutboxEntry {
   clientId: string;
+  /** Who entered it: it is sent only in that person's session (a shared device). */
+  userId?: string;
   orgId: string;
   campaignId: string;
   mode: AssistedMode;
@@ -115,4 +117,13 @@ export function newClientId(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The entries to send now: refused ones only when asked, and on a shared device only those
+ * the signed-in person entered (`me` null when unknown: offline or signed out, where sending
+ * fails anyway and changes nothing).
+ */
+export function sendable(entries: readonly OutboxEntry[], me: string | null, includeRefused: boolean): OutboxEntry[] {
+  return entries.filter((e) => (includeRefused || !e.error?.rejected) && (!e.userId || !me || e.userId === me));
 }

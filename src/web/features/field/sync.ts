@@ -5,7 +5,7 @@
  * clientId, so an entry sent twice (a reply lost on the way back) is still one response.
  */
 import { useSyncExternalStore } from 'react';
-import { ApiError, post, seg } from '../../api/client.ts';
+import { ApiError, get, post, seg } from '../../api/client.ts';
 import {
   addEntry,
   classifyFailure,
@@ -13,6 +13,7 @@ import {
   readOutbox,
   removeEntry,
   retryDelay,
+  sendable,
   updateEntry,
   type OutboxEntry,
   type OutboxError,
@@ -107,15 +108,24 @@ function schedule(failures: number) {
   setStatus({ failures, nextTryAt: Date.now() + delay });
 }
 
+/** The signed-in person's id, or null when unknown (offline, signed out): sending then fails as it would. */
+async function signedIn(): Promise<string | null> {
+  try {
+    return (await get<{ user: { id: string } | null }>('/api/me')).user?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Sends every waiting entry, one after the other. Entries the server refused stay as they are
  * unless `includeRefused` (the field worker asked to send now).
  */
 export async function sendWaiting(options: { includeRefused?: boolean } = {}): Promise<void> {
   if (status.sending) return;
-  const waiting = readOutbox(window.localStorage).filter(
-    (e) => options.includeRefused || !e.error?.rejected,
-  );
+  // On a shared device, each person's answers leave in their own session only.
+  const me = await signedIn();
+  const waiting = sendable(readOutbox(window.localStorage), me, options.includeRefused ?? false);
   if (waiting.length === 0) {
     schedule(0);
     return;

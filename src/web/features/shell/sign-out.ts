@@ -11,7 +11,7 @@ export function useSignOut() {
     onSettled: () => {
       queryClient.clear();
       // Questionnaires kept for offline field work (public/sw.js) go too; answers waiting to
-      // be sent stay on the device and leave at the next sign-in.
+      // be sent stay on the device and leave when the person who entered them signs in again.
       if ('caches' in window) void window.caches.delete('socle-field-v1');
       queryClient.setQueryData(keys.me, null);
       navigate('/', { replace: true });
