@@ -220,6 +220,8 @@ export const submitAssistedResponseBody = z
     clientId: id,
     answers: z.record(id, answerValue),
     mode: assistedMode,
+    /** Before/after campaigns: the person's follow-up code (an "after" campaign asks for it). */
+    pairingCode: z.string().trim().max(20).nullable().optional(),
   })
   .strict();
 
@@ -237,6 +239,9 @@ export const fieldQuestionnaire = z.object({
   questions: z.array(publicQuestion),
   /** The signed-in field worker: answers kept on the device leave only in their session. */
   fieldWorkerId: id,
+  /** Before/after: a "before" campaign gives each person a code, an "after" one asks for it. */
+  pairing: z.enum(['before', 'after']).nullable(),
+  pairingCodeOptional: z.boolean(),
 });
 export type FieldQuestionnaire = z.infer<typeof fieldQuestionnaire>;
 

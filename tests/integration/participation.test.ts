@@ -384,3 +384,23 @@ describe('across the pages of a sectioned form', () => {
     expect(rows[0]!.answered).toBe(true);
   });
 });
+
+describe('before and after, entered by a field worker', () => {
+  it('keeps the pairing rules for assisted answers: a code given on the device links them', async () => {
+    const before = await newCampaign({ pairing: 'before' });
+    const after = await newCampaign({ pairing: 'after', pairedWithCampaignId: before.id });
+    const assisted = (c: Campaign, body: Record<string, unknown>) => bob.post(`/api/organisations/${org.id}/campaigns/${c.id}/responses`, { clientId: crypto.randomUUID(), mode: 'paper', ...body });
+    // The device makes the code and hands it over, offline too; the server keeps it.
+    const code = makePairingCode([4, 8, 15, 16, 23]);
+    const first = await assisted(before, { answers: answersFor('non', 2), pairingCode: code });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(json<{ pairingCode: string }>(first).pairingCode).toBe(code);
+    // Without a code, an "after" campaign refuses an assisted answer as it refuses any other.
+    const none = await assisted(after, { answers: answersFor('oui', 4) });
+    expect(none.statusCode).toBe(400);
+    expect(json<{ code: string }>(none).code).toBe('pairing_code_required');
+    expect((await assisted(after, { answers: answersFor('oui', 4), pairingCode: code })).statusCode).toBe(201);
+    const change = json<{ pairs: number }>(await bob.get(`/api/organisations/${org.id}/campaigns/${after.id}/paired-change`));
+    expect(change.pairs).toBe(1);
+  });
+});

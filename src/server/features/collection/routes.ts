@@ -21,6 +21,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { ifMatchHeaders } from '../../../contracts/frameworks.ts';
 import { parseIfMatch } from '../frameworks/service.ts';
 import * as service from './service.ts';
+import { submitAssistedResponse } from '../participation/service.ts';
 import { submitPublicResponse } from '../participation/service.ts';
 
 const orgParams = z.object({ orgId: id });
@@ -174,7 +175,7 @@ export function collectionRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     bodyLimit: 256 * 1024,
     handler: async (request, reply) => {
-      const result = await service.submitAssistedResponse(db, requireActor(request).userId, request.params.orgId, request.params.campaignId, request.body);
+      const result = await submitAssistedResponse(db, requireActor(request).userId, request.params.orgId, request.params.campaignId, request.body);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   });

@@ -379,7 +379,7 @@ export async function submitResponse(
   );
 }
 
-async function fieldCampaign(db: Db, userId: string, organisationId: string, campaignId: string) {
+export async function fieldCampaign(db: Db, userId: string, organisationId: string, campaignId: string) {
   // Field work writes answers: viewers are told they cannot, outsiders learn nothing (404).
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await repo.findCampaign(db, organisationId, campaignId);
@@ -403,22 +403,9 @@ export async function getFieldQuestionnaire(db: Db, userId: string, organisation
     sections: found.questionnaire.sections,
     questions: questions.map(presentQuestion),
     fieldWorkerId: userId,
+    pairing: campaign.pairing ?? null,
+    pairingCodeOptional: campaign.pairingCodeOptional,
   };
-}
-
-/**
- * A response entered by a field worker (paper form, or together with the person): the same
- * checks and the same idempotency by clientId as a public submission, marked as assisted.
- */
-export async function submitAssistedResponse(
-  db: Db,
-  userId: string,
-  organisationId: string,
-  campaignId: string,
-  input: { clientId: string; answers: Record<string, unknown>; mode: AssistedMode },
-) {
-  const campaign = await fieldCampaign(db, userId, organisationId, campaignId);
-  return submitResponse(db, campaign.slug, { clientId: input.clientId, answers: input.answers }, 'web', { mode: input.mode, enteredBy: userId });
 }
 
 export async function recordActivityFigure(db: Db, userId: string, organisationId: string, input: { frameworkId: string; indicatorCode: string; period: string; value: number }) {

@@ -5,7 +5,7 @@ import { makePairingCode, normalisePairingCode, pairingCodeProblem } from '../..
 import { pairByCode, pairedChange } from '../../../domain/paired-change.ts';
 import type { Mailer } from '../../mailer.ts';
 import * as collectionRepo from '../collection/repository.ts';
-import { campaignNotFound, submitResponse } from '../collection/service.ts';
+import { campaignNotFound, fieldCampaign, submitResponse, type AssistedMode } from '../collection/service.ts';
 import { listAvailableIndicators } from '../frameworks/service.ts';
 import { requireOrgRole } from '../organisations/access.ts';
 import { specificFrameworkIdOf } from '../organisations/repository.ts';
@@ -207,7 +207,14 @@ export interface PublicSubmission {
  * up in the same transaction as the response (the response is not tied to it), and the
  * before/after code is stored with the response.
  */
-export async function submitPublicResponse(db: Db, slug: string, input: PublicSubmission, channel: 'web' | 'api'): Promise<{ responseId: string; duplicate: boolean; pairingCode?: string | null }> {
+export async function submitPublicResponse(
+  db: Db,
+  slug: string,
+  input: PublicSubmission,
+  channel: 'web' | 'api',
+  /** Entered by a signed-in field worker: no invitation link is needed; the pairing rules hold. */
+  assisted?: { mode: AssistedMode; enteredBy: string },
+): Promise<{ responseId: string; duplicate: boolean; pairingCode?: string | null }> {
   const found = await collectionRepo.findCampaignBySlug(db, slug);
   if (!found) throw campaignNotFound();
   const campaign = found.campaign;
@@ -215,7 +222,7 @@ export async function submitPublicResponse(db: Db, slug: string, input: PublicSu
   // Only a "before" campaign hands out codes: other campaigns answer as they always did.
   if (retry) return campaign.pairing === 'before' ? { responseId: retry, duplicate: true, pairingCode: await repo.pairingCodeOf(db, retry) } : { responseId: retry, duplicate: true };
 
-  const invitation = await checkAccess(db, campaign, input.invitationToken ?? null);
+  const invitation = assisted ? null : await checkAccess(db, campaign, input.invitationToken ?? null);
   let code = typedCode(input.pairingCode);
   if (campaign.pairing === 'after') {
     if (code === null && !campaign.pairingCodeOptional) throw codeError('pairing_code_required', 'Indiquez le code reçu lors de votre première réponse.', 'Enter the code you received with your first answer.');
@@ -227,7 +234,7 @@ export async function submitPublicResponse(db: Db, slug: string, input: PublicSu
   }
 
   let given: string | null = null;
-  const result = await submitResponse(db, slug, { clientId: input.clientId, answers: input.answers }, channel, undefined, async (tx, responseId) => {
+  const result = await submitResponse(db, slug, { clientId: input.clientId, answers: input.answers }, channel, assisted, async (tx, responseId) => {
     if (invitation && !(await repo.useInvitation(tx, invitation.id))) throw new InvitationUsed();
     if (campaign.pairing === 'after' && code !== null) {
       if (!(await repo.insertPairingCode(tx, { responseId, campaignId: campaign.id, code }))) {
@@ -311,4 +318,21 @@ export async function getPairedChange(db: Db, userId: string, organisationId: st
   }
   out.sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
   return { beforeCampaignId: beforeId, afterCampaignId: afterId, pairs: linked, questions: out };
+}
+
+/**
+ * A response entered by a field worker (paper form, or together with the person): the same
+ * checks and the same idempotency by clientId as a public submission, marked as assisted, with
+ * the before/after rules of its campaign (an "after" campaign asks for the person's code, a
+ * "before" one gives one).
+ */
+export async function submitAssistedResponse(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  campaignId: string,
+  input: { clientId: string; answers: Record<string, unknown>; mode: AssistedMode; pairingCode?: string | null | undefined },
+) {
+  const campaign = await fieldCampaign(db, userId, organisationId, campaignId);
+  return submitPublicResponse(db, campaign.slug, { clientId: input.clientId, answers: input.answers, pairingCode: input.pairingCode ?? null }, 'web', { mode: input.mode, enteredBy: userId });
 }

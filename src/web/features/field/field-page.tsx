@@ -16,6 +16,7 @@ import {
   Radio,
   Stack,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -24,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, seg } from '../../api/client.ts';
 import type { FieldQuestionnaire } from '../../api/types.ts';
 import { checkAnswers, visibleQuestionIds } from '../../../domain/answers.ts';
+import { makePairingCode, normalisePairingCode, pairingCodeProblem } from '../../../domain/pairing-code.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { Link, paths } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -177,7 +179,12 @@ interface Draft {
   clientId: string;
   mode: AssistedMode;
   answers: Record<string, AnswerValue>;
+  /** Before/after: the code given ("before") or typed ("after"). */
+  code?: string;
 }
+
+/** A follow-up code made on the device, so that it can be handed over offline too. */
+const newPairingCode = () => makePairingCode(crypto.getRandomValues(new Uint8Array(5)));
 const draftKey = (campaignId: string) => `socle.field.draft.${campaignId}`;
 
 function readDraft(campaignId: string): Draft | null {
@@ -193,6 +200,7 @@ function readDraft(campaignId: string): Draft | null {
           clientId: d.clientId,
           mode: d.mode === 'with_person' ? 'with_person' : 'paper',
           answers: d.answers,
+          ...(typeof d.code === 'string' ? { code: d.code } : {}),
         }
       : null;
   } catch {
@@ -226,9 +234,12 @@ function AnswerForm({
   const [clientId, setClientId] = useState(draft?.clientId ?? newClientId);
   const [mode, setMode] = useState<AssistedMode>(draft?.mode ?? 'paper');
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(draft?.answers ?? {});
+  const freshCode = () => (data.pairing === 'before' ? newPairingCode() : '');
+  const [code, setCode] = useState(() => draft?.code ?? freshCode());
+  const [codeProblem, setCodeProblem] = useState<string | null>(null);
   useEffect(() => {
-    writeDraft(campaignId, { clientId, mode, answers });
-  }, [campaignId, clientId, mode, answers]);
+    writeDraft(campaignId, { clientId, mode, answers, code });
+  }, [campaignId, clientId, mode, answers, code]);
   // What the server would say of each answer, checked before the answers are kept.
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(0);
@@ -247,6 +258,13 @@ function AnswerForm({
       Object.entries(given).filter(([id]) => visible.has(id)),
     ) as OutboxEntry['answers'];
     const checked = checkAnswers(rules, clean);
+    const typed = normalisePairingCode(code);
+    const codeIssue = data.pairing === 'after' && !(typed === '' && data.pairingCodeOptional) ? pairingCodeProblem(typed) : null;
+    setCodeProblem(codeIssue ? t(`field.codeProblem.${codeIssue}`) : null);
+    if (codeIssue) {
+      document.getElementById('field-code')?.scrollIntoView({ block: 'center' });
+      return;
+    }
     const found = checked.ok ? {} : Object.fromEntries(checked.errors.map((e) => [e.questionId, locale === 'en' ? e.en : e.fr]));
     setProblems(found);
     const first = shown.find((q) => found[q.id]);
@@ -257,6 +275,7 @@ function AnswerForm({
     const stored = keepAnswers({
       clientId,
       userId: data.fieldWorkerId,
+      ...(data.pairing && typed ? { pairingCode: typed } : {}),
       orgId,
       campaignId,
       mode,
@@ -272,6 +291,7 @@ function AnswerForm({
     setSaved((n) => n + 1);
     setAnswers({});
     setProblems({});
+    setCode(freshCode());
     setClientId(newClientId());
     window.scrollTo(0, 0);
   };
@@ -311,6 +331,26 @@ function AnswerForm({
               <Radio value="with_person" label={t('field.modeWithPerson')} />
             </Group>
           </Radio.Group>
+          {data.pairing === 'before' && (
+            <Alert color="blue" variant="light" id="field-code" data-testid="field-code-given">
+              {t('field.codeGiven')}{' '}
+              <Text span fw={700} ff="monospace" fz="lg">
+                {code}
+              </Text>
+            </Alert>
+          )}
+          {data.pairing === 'after' && (
+            <TextInput
+              id="field-code"
+              label={t('field.codeAsked')}
+              description={data.pairingCodeOptional ? t('field.codeOptional') : undefined}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              error={codeProblem}
+              maw={240}
+              autoComplete="off"
+            />
+          )}
           {shown.map((q, i) => (
             <div key={`${clientId}-${q.id}`} id={`field-q-${q.id}`}>
               {data.sections[q.section]?.titleFr && shown[i - 1]?.section !== q.section && (

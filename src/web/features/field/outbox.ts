@@ -29,6 +29,8 @@ export interface OutboxEntry {
   orgId: string;
   campaignId: string;
   mode: AssistedMode;
+  /** Before/after campaigns: the person's follow-up code. */
+  pairingCode?: string;
   answers: Record<string, string | number | string[] | Record<string, string>>;
   savedAt: string;
   attempts: number;

@@ -141,6 +141,7 @@ export async function sendWaiting(options: { includeRefused?: boolean } = {}): P
           clientId: entry.clientId,
           answers: entry.answers,
           mode: entry.mode,
+          ...(entry.pairingCode ? { pairingCode: entry.pairingCode } : {}),
         },
       );
       removeEntry(window.localStorage, entry.clientId);
