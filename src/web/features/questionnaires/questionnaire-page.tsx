@@ -25,7 +25,7 @@ import { IconCampaign, IconCheck, IconInfo, IconPencil } from '../../ui/icons.ts
 import { PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { QuestionnaireBuilder, useLanguageName } from './questionnaire-builder.tsx';
-import { AnswerShape, QuestionnairePreview, useConditionText } from './questionnaire-preview.tsx';
+import { AnswerShape, QuestionHeading, QuestionnairePreview, useConditionText } from './questionnaire-preview.tsx';
 import { useQuestionnaires } from './questionnaires-page.tsx';
 import { forgetRevision, peekRevision } from './revision-notice.ts';
 import { VersionBadges } from './version-badges.tsx';
@@ -227,24 +227,7 @@ export function QuestionnairePage({ id }: { id: string }) {
             {q.questions.map((question, index) =>
               section && question.section !== s ? null : (
                 <Card key={question.id} withBorder radius="md" padding="lg">
-                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                    <Title order={section ? 3 : 2} fz={16} fw={600}>
-                      {index + 1}. {label(question)}
-                      {question.required && (
-                        <Text
-                          component="span"
-                          c="red"
-                          ml={4}
-                          aria-label={t('questionnaire.requiredMark')}
-                        >
-                          *
-                        </Text>
-                      )}
-                    </Title>
-                    <Badge variant="light" color="gray" style={{ flex: 'none' }}>
-                      {t(`questionType.${question.type}`)}
-                    </Badge>
-                  </Group>
+                  <QuestionHeading number={index + 1} label={label(question)} required={question.required} type={question.type} order={section ? 3 : 2} />
                   {question.helpFr && (
                     <Text size="sm" c="dimmed" mt={4}>
                       {question.helpFr}

@@ -163,24 +163,7 @@ export function QuestionnairePreview({ data }: { data: PreviewData }) {
             {questions.map(({ q, n }) => (
               <Card key={q.key} withBorder radius="md" padding="md">
                 <Stack gap={6}>
-                  <Group justify="space-between" align="flex-start" wrap="nowrap">
-                    <Text fw={600}>
-                      {n}. {q.labelFr}
-                      {q.required && (
-                        <Text
-                          component="span"
-                          c="red"
-                          ml={4}
-                          aria-label={t('questionnaire.requiredMark')}
-                        >
-                          *
-                        </Text>
-                      )}
-                    </Text>
-                    <Badge variant="light" color="gray" style={{ flex: 'none' }}>
-                      {t(`questionType.${q.type}`)}
-                    </Badge>
-                  </Group>
+                  <QuestionHeading number={n} label={q.labelFr} required={q.required} type={q.type} />
                   {q.helpFr && (
                     <Text size="sm" c="dimmed">
                       {q.helpFr}
@@ -207,5 +190,34 @@ export function QuestionnairePreview({ data }: { data: PreviewData }) {
         );
       })}
     </Stack>
+  );
+}
+
+/** A question's number, wording, required mark and kind, as the questionnaire page and the preview show it. */
+export function QuestionHeading({ number, label, required, type, order }: { number: number; label: string; required: boolean; type: QuestionType; order?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const text = (
+    <>
+      {number}. {label}
+      {required && (
+        <Text component="span" c="red" ml={4} aria-label={t('questionnaire.requiredMark')}>
+          *
+        </Text>
+      )}
+    </>
+  );
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+      {order ? (
+        <Title order={order} fz={16} fw={600}>
+          {text}
+        </Title>
+      ) : (
+        <Text fw={600}>{text}</Text>
+      )}
+      <Badge variant="light" color="gray" style={{ flex: 'none' }}>
+        {t(`questionType.${type}`)}
+      </Badge>
+    </Group>
   );
 }
