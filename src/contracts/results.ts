@@ -29,6 +29,23 @@ export const indicatorResult = z.object({
   otherDefinitionN: z.number().int(),
   /** Of those, organisations whose data comes in through a crosswalk (their own question converted). */
   crosswalkOrganisations: z.number().int(),
+  /**
+   * A collective's share or mean two ways (docs/statistics.md): every answer alike, and each
+   * member weighed by the people it serves; with the representativity flag and its reasons.
+   * Null for an organisation's own figures, counts and activity figures, or when suppressed.
+   */
+  sector: z
+    .object({
+      pooled: z.object({ value: z.number().nullable(), ci: interval.nullable() }),
+      weighted: z.object({ value: z.number().nullable(), ci: interval.nullable() }).nullable(),
+      /** Members with people served but no answer: left out of the weighted figure. */
+      membersWithoutAnswers: z.number().int(),
+      populationWithoutAnswers: z.number(),
+      representative: z.boolean(),
+      reasons: z.array(z.object({ code: z.string(), fr: z.string(), en: z.string() })),
+      rule: z.object({ fr: z.string(), en: z.string() }),
+    })
+    .nullable(),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 

@@ -139,6 +139,7 @@ describe('representativity', () => {
     ['a wide margin', { answers: 60, margin: 0.126 }, ['wide_margin']],
     ['no margin known', { answers: 60, margin: null }, ['wide_margin']],
     ['a member without answers', { answers: 400, margin: 0.04, membersWithoutAnswers: 2 }, ['members_without_answers']],
+    ['a mean: no margin in points to judge', { answers: 45 }, []],
     ['all at once', { answers: 0, margin: null, membersWithoutAnswers: 1 }, ['few_answers', 'wide_margin', 'members_without_answers']],
   ])('%s', (_name, args, codes) => {
     const r = representativity(args);

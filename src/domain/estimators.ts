@@ -189,13 +189,16 @@ export const REPRESENTATIVITY_RULE = {
   en: 'Representative when there are at least 30 answers, a margin of error of at most ±10 points at 95%, and answers from every member concerned.',
 } as const;
 
-/** The "not representative" flag, with each reason in words. `margin` is a half-width (0.08 = ±8 points). */
-export function representativity(args: { answers: number; margin: number | null; membersWithoutAnswers?: number }): Representativity {
+/**
+ * The "not representative" flag, with each reason in words. `margin` is a share's half-width
+ * (0.08 = ±8 points), null when unknown; leave it out for a mean, where points do not apply.
+ */
+export function representativity(args: { answers: number; margin?: number | null; membersWithoutAnswers?: number }): Representativity {
   const reasons: Representativity['reasons'] = [];
   if (args.answers < REPRESENTATIVITY_RULE.minAnswers) {
     reasons.push({ code: 'few_answers', fr: `${args.answers} réponse${args.answers > 1 ? 's' : ''} : moins de 30.`, en: `${args.answers} answer${args.answers === 1 ? '' : 's'}: fewer than 30.` });
   }
-  if (args.margin === null || args.margin > REPRESENTATIVITY_RULE.maxMargin) {
+  if (args.margin !== undefined && (args.margin === null || args.margin > REPRESENTATIVITY_RULE.maxMargin)) {
     const points = args.margin === null ? null : Math.round(args.margin * 100);
     reasons.push({
       code: 'wide_margin',

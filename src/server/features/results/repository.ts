@@ -243,3 +243,10 @@ export async function crosswalkValueCounts(db: Db, frameworkIds: readonly string
     count: Number(r.count ?? 0),
   }));
 }
+
+/** The people each organisation says it serves (null when it has not said). */
+export async function populationsServed(db: Db, organisationIds: readonly string[]): Promise<Map<string, number | null>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = rowsOf(await db.execute(sql`select id, population_served from organisations where id = any(${uuidArray(organisationIds)})`));
+  return new Map(rows.map((r) => [String(r.id), r.population_served === null || r.population_served === undefined ? null : Number(r.population_served)]));
+}

@@ -3,6 +3,7 @@ import { Invalid } from '../../../domain/errors.ts';
 import { figureFromPartial } from '../../../domain/indicator-value.ts';
 import { emptyPartial, mergePartials } from '../../../domain/partials.ts';
 import { suppressForOthers } from '../../../domain/suppression.ts';
+import { representativity, sectorMean, sectorShare } from '../../../domain/estimators.ts';
 import { sortPeriodsNewestFirst } from '../../../domain/periods.ts';
 import { period as periodSchema, type Locale } from '../../../contracts/common.ts';
 import type { IndicatorResult } from '../../../contracts/results.ts';
@@ -43,7 +44,7 @@ function choosePeriod(requested: string | undefined, periods: string[]): string 
  * Two steps: SQL returns partial sums per indicator and organisation; the domain merges them,
  * computes values and intervals and, where asked, suppresses small cells.
  */
-async function compute(db: Db, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null): Promise<IndicatorResult[]> {
+async function compute(db: Db, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null): Promise<IndicatorResult[]> {
   const versions = sources.flatMap((s) => (s.versionId ? [{ id: s.versionId, frameworkId: s.frameworkId }] : []));
   const versionIds = versions.map((v) => v.id);
   const rows = await indicatorsOf(db, versionIds);
@@ -92,9 +93,44 @@ async function compute(db: Db, sources: Source[], organisationIds: string[], per
         organisations: merged.organisations,
         otherDefinitionN: excluded.get(`${frameworkId}|${row.code}`) ?? 0,
         crosswalkOrganisations: withCrosswalks.crosswalkOrganisations(`${frameworkId}|${row.code}`),
+        sector: populations && !shown.suppressed ? sectorFigures(ind.computation.type, parts, populations) : null,
       };
     })
     .sort((a, b) => order(a.frameworkId) - order(b.frameworkId));
+}
+
+/**
+ * A collective's figure two ways, from the same per-member partial sums: pooled, and weighted by
+ * the people each member serves (members without answers are counted, not weighed).
+ */
+function sectorFigures(type: string, parts: readonly (PartialSums & { organisationId?: string })[], populations: Map<string, number | null>): IndicatorResult['sector'] {
+  if (type !== 'share' && type !== 'mean') return null;
+  const perMember = new Map<string, PartialSums>();
+  for (const id of populations.keys()) perMember.set(id, emptyPartial());
+  for (const p of parts) {
+    if (!p.organisationId) continue;
+    perMember.set(p.organisationId, mergePartials([perMember.get(p.organisationId) ?? emptyPartial(), p]));
+  }
+  const members = [...perMember.entries()].map(([id, p]) => ({ p, population: populations.get(id) ?? null }));
+  const estimate =
+    type === 'share'
+      ? sectorShare(members.map(({ p, population }) => ({ n: p.n, successes: p.hits, population })))
+      : sectorMean(members.map(({ p, population }) => ({ n: p.n, sum: p.sum, sumSquares: p.sumSquares, population })));
+  const ci = estimate.pooled.interval;
+  const flag = representativity({
+    answers: estimate.pooled.n,
+    ...(type === 'share' ? { margin: ci ? (ci.high - ci.low) / 2 : null } : {}),
+    membersWithoutAnswers: estimate.strataWithoutAnswers,
+  });
+  return {
+    pooled: { value: estimate.pooled.value, ci: estimate.pooled.interval },
+    weighted: estimate.weighted ? { value: estimate.weighted.value, ci: estimate.weighted.interval } : null,
+    membersWithoutAnswers: estimate.strataWithoutAnswers,
+    populationWithoutAnswers: estimate.populationWithoutAnswers,
+    representative: flag.representative,
+    reasons: flag.reasons,
+    rule: flag.rule,
+  };
 }
 
 function presentSource(s: Source) {
@@ -147,7 +183,7 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
     periods,
     suppressionThreshold: collective.suppressionThreshold,
     frameworks: [presentSource(source)],
-    indicators: await compute(db, [source], members, period, query.lang ?? 'fr', collective.suppressionThreshold),
+    indicators: await compute(db, [source], members, period, query.lang ?? 'fr', collective.suppressionThreshold, await repo.populationsServed(db, members)),
   };
 }
 
