@@ -259,6 +259,10 @@ export const en: Messages = {
     active: 'Member',
   },
   results: {
+    weighted: 'Weighted by the people each member serves: {{value}}',
+    membersWithoutAnswers_one: '{{count}} member without answers (left out of the weighted figure)',
+    membersWithoutAnswers_other: '{{count}} members without answers (left out of the weighted figure)',
+    notRepresentative: 'Not representative',
     title: 'Dashboard',
     subtitle: 'Results of {{organisation}} for {{period}}.',
     subtitleNoPeriod: 'Results of {{organisation}}.',

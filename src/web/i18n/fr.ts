@@ -263,6 +263,10 @@ export const fr = {
     active: 'Membre',
   },
   results: {
+    weighted: 'Pondéré par les personnes accompagnées de chaque membre : {{value}}',
+    membersWithoutAnswers_one: '{{count}} membre sans réponse (hors du chiffre pondéré)',
+    membersWithoutAnswers_other: '{{count}} membres sans réponse (hors du chiffre pondéré)',
+    notRepresentative: 'Non représentatif',
     title: 'Tableau de bord',
     subtitle: 'Les résultats de {{organisation}} pour {{period}}.',
     subtitleNoPeriod: 'Les résultats de {{organisation}}.',

@@ -109,7 +109,38 @@ function Side({
             : t('results.ownViaCrosswalk')}
         </Text>
       )}
+      {result?.sector && <SectorLines testId={testId} result={result} sector={result.sector} />}
     </Stack>
+  );
+}
+
+/** A collective's figure weighted by the people each member serves, and whether it is representative. */
+function SectorLines({ testId, result, sector }: { testId: string; result: IndicatorResult; sector: NonNullable<IndicatorResult['sector']> }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const type = result.computation.type;
+  const reasons = sector.reasons.map((r) => (locale === 'en' ? r.en : r.fr)).join(' ');
+  return (
+    <>
+      {sector.weighted?.value !== null && sector.weighted?.value !== undefined && (
+        <Text size="xs" c="dark.6" data-testid={`${testId}-weighted`}>
+          {t('results.weighted', { value: formatFigure(sector.weighted.value, type, locale, result.unit) })}
+          {sector.weighted.ci && ` (${formatInterval(sector.weighted.ci, type, locale, result.unit)})`}
+        </Text>
+      )}
+      {sector.membersWithoutAnswers > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('results.membersWithoutAnswers', { count: sector.membersWithoutAnswers })}
+        </Text>
+      )}
+      {!sector.representative && (
+        <Tooltip label={`${reasons} ${locale === 'en' ? sector.rule.en : sector.rule.fr}`} multiline w={300} withArrow>
+          <Badge color="orange" variant="light" size="sm" tabIndex={0} data-testid={`${testId}-not-representative`} style={{ alignSelf: 'flex-start' }}>
+            {t('results.notRepresentative')}
+          </Badge>
+        </Tooltip>
+      )}
+    </>
   );
 }
 
