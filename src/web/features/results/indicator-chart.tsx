@@ -7,7 +7,7 @@ import { BarChart, CustomChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { escapeTooltip, useChart } from './use-chart.ts';
 import type { ChartSpec } from './combine.ts';
 
 echarts.use([BarChart, CustomChart, GridComponent, TooltipComponent, SVGRenderer]);
@@ -28,26 +28,7 @@ export default function IndicatorChart({
   /** Formats a value given in display units (percent for shares). */
   format: (value: number) => string;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = echarts.getInstanceByDom(element);
-    if (!chart) return;
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const ref = useChart((chart, reduceMotion) => {
     const { bars, percent, integer } = spec;
     const maxHigh = Math.max(0, ...bars.map((b) => Math.max(b.high ?? 0, b.value ?? 0)));
     chart.setOption(
@@ -66,7 +47,7 @@ export default function IndicatorChart({
               bar.low !== null && bar.high !== null
                 ? `<br/>95 % : ${format(bar.low)} – ${format(bar.high)}`
                 : '';
-            return `${escapeHtml(bar.name)}<br/><b>${format(bar.value)}</b>${ci}`;
+            return `${escapeTooltip(bar.name)}<br/><b>${format(bar.value)}</b>${ci}`;
           },
         },
         xAxis: {
@@ -147,6 +128,3 @@ function niceMax(value: number): number {
   return 10 * magnitude;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -12,7 +12,7 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { escapeTooltip, useChart } from './use-chart.ts';
 import type { TrendSpec } from './trend.ts';
 
 echarts.use([
@@ -50,26 +50,7 @@ export default function TrendChart({
   format: (value: number, type: TrendSpec['lines'][number]['type']) => string;
   labels: TrendChartLabels;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = echarts.getInstanceByDom(element);
-    if (!chart) return;
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const ref = useChart((chart, reduceMotion) => {
     const { periods, lines, breaks, percent } = spec;
     let older = 0;
     const colors = lines.map((l) => (l.current ? color : (OLDER[older++ % OLDER.length] ?? INK)));
@@ -127,10 +108,10 @@ export default function TrendChart({
                   ? labels.hidden
                   : `<b>${format(value, line.type)}</b>`;
               return [
-                `<span style="color:${colors[li] ?? INK}">●</span> ${escapeHtml(names[li] ?? '')} : ${shown} (${escapeHtml(labels.n(n))})`,
+                `<span style="color:${colors[li] ?? INK}">●</span> ${escapeTooltip(names[li] ?? '')} : ${shown} (${escapeTooltip(labels.n(n))})`,
               ];
             });
-            return `${escapeHtml(periodNames[i] ?? '')}<br/>${rows.join('<br/>')}`;
+            return `${escapeTooltip(periodNames[i] ?? '')}<br/>${rows.join('<br/>')}`;
           },
         },
         xAxis: {
@@ -169,6 +150,3 @@ export default function TrendChart({
   return <div ref={ref} style={{ width: '100%', height: 300 }} aria-hidden="true" />;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
