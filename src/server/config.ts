@@ -31,6 +31,11 @@ const schema = z.object({
    * comma-separated list of their addresses. Without it every respondent has the proxy's address.
    */
   SOCLE_TRUST_PROXY: z.string().max(500).optional(),
+  /**
+   * Where figures are read from: the partial sums kept as answers arrive (the default), or every
+   * answer grouped afresh on each request (a check and the benchmark's baseline; slow).
+   */
+  SOCLE_RESULTS_SOURCE: z.enum(['partials', 'answers']).default('partials'),
   SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -53,6 +58,7 @@ export interface Config {
   /** Fastify's `trustProxy`: false, true, a number of hops, or addresses. */
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof schema>['SOCLE_LOG_LEVEL'];
+  resultsSource: 'partials' | 'answers';
   secureCookies: boolean;
   webDir: string;
   /** Largest import file accepted, in bytes, and most lines in it. */
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicSubmissionsPerWindow: e.SOCLE_PUBLIC_SUBMISSIONS,
     trustProxy: e.SOCLE_TRUST_PROXY === undefined || e.SOCLE_TRUST_PROXY === 'false' ? false : e.SOCLE_TRUST_PROXY === 'true' ? true : /^\d+$/.test(e.SOCLE_TRUST_PROXY) ? Number(e.SOCLE_TRUST_PROXY) : e.SOCLE_TRUST_PROXY,
     logLevel: e.SOCLE_LOG_LEVEL,
+    resultsSource: e.SOCLE_RESULTS_SOURCE,
     secureCookies: publicUrl.startsWith('https://'),
     webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     importMaxBytes: 50 * 1024 * 1024,

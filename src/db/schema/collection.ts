@@ -4,6 +4,7 @@ import type { QuestionTranslation } from '../../domain/questionnaire-text.ts';
 import { frameworks } from './frameworks.ts';
 import { organisations } from './organisations.ts';
 import { users } from './auth.ts';
+import { sites } from './territories.ts';
 
 export interface StoredOption {
   value: string;
@@ -108,6 +109,8 @@ export const campaigns = pgTable(
     pairedWithCampaignId: uuid('paired_with_campaign_id').references((): AnyPgColumn => campaigns.id, { onDelete: 'set null' }),
     /** For an "after" campaign: people may answer without a code. */
     pairingCodeOptional: boolean('pairing_code_optional').notNull().default(false),
+    /** Where the campaign is held; its responses count for that site's commune. */
+    siteId: uuid('site_id').references(() => sites.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('campaigns_slug_key').on(t.slug), index('campaigns_org_idx').on(t.organisationId)],
@@ -137,6 +140,11 @@ export const responses = pgTable(
     /** The member who entered an assisted response (the worker, not the respondent). */
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * INSEE code of the commune the response counts for, fixed when it is stored (the campaign's
+     * site, else the organisation's commune), so that moving a site later does not move answers.
+     */
+    communeCode: text('commune_code'),
   },
   (t) => [
     uniqueIndex('responses_client_key').on(t.campaignId, t.clientId),

@@ -7,3 +7,5 @@ export * from './bank.ts';
 export * from './first-steps.ts';
 export * from './respondents.ts';
 export * from './imports.ts';
+export * from './territories.ts';
+export * from './results.ts';

@@ -59,6 +59,14 @@ export const collectives = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
     suppressionThreshold: integer('suppression_threshold').notNull().default(5),
+    /** The threshold for anything shown outside the collective (impact pages, public reports). */
+    publicSuppressionThreshold: integer('public_suppression_threshold').notNull().default(10),
+    /**
+     * A territorial collective (a département's solidarity contract, say) reads its figures
+     * within its territory: 'departement' or 'region' with its INSEE code; null for national.
+     */
+    territoryLevel: text('territory_level', { enum: ['departement', 'region'] }),
+    territoryCode: text('territory_code'),
     /** How the COPIL decides on a framework version (src/domain/votes.ts). */
     decisionRule: text('decision_rule', { enum: ['majority', 'consensus'] }).notNull().default('consensus'),
     quorumPercent: integer('quorum_percent').notNull().default(50),

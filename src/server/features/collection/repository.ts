@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
 import { activityFigures, answers, campaigns, organisations, questionnaires, questions, responses} from '../../../db/schema/index.ts';
 import type { CleanAnswer } from '../../../domain/answers.ts';
+import { settleNewResponses } from '../results/partials-repository.ts';
 
 /** A question as written, without what the database fills in. */
 export type QuestionValues = Required<Omit<typeof questions.$inferInsert, 'id' | 'questionnaireId' | 'position'>>;
@@ -215,6 +216,7 @@ export async function insertResponse(
     if (clean.length > 0) {
       await tx.insert(answers).values(clean.map((a) => ({ responseId: id, questionId: a.questionId, options: a.options, num: a.num, text: a.text })));
     }
+    await settleNewResponses(tx, [id]);
     if (within) await within(tx, id);
     return { responseId: id, duplicate: false };
   });

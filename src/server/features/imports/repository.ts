@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
 import { activityFigures, imports, type StoredLineError } from '../../../db/schema/index.ts';
 import type { CleanAnswer } from '../../../domain/answers.ts';
+import { settleNewResponses } from '../results/partials-repository.ts';
 
 export type ImportInsert = typeof imports.$inferInsert;
 
@@ -89,6 +90,7 @@ export async function loadResponses(
           select j.r, j.q, j.o, j.n, j.t
           from json_to_recordset(${JSON.stringify(answerRows)}::json) as j(r uuid, q uuid, o text[], n double precision, t text)`);
       }
+      await settleNewResponses(tx, rows.map((r) => r.id));
       inserted += rows.length;
       onProgress(i + batch.length);
       await new Promise((resolve) => setImmediate(resolve));

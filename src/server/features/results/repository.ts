@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
 import type { Partial } from '../../../domain/partials.ts';
 import type { CrosswalkRule } from '../../../domain/crosswalk.ts';
+import { partialsRelation, type ResultsSource } from './partials-repository.ts';
 
 export interface PartialRow extends Partial {
   frameworkId: string;
@@ -33,54 +34,62 @@ function uuidArray(ids: readonly string[]) {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+/** A partial row of one cell of a dimension ('' for the whole). */
+export interface CellPartialRow extends PartialRow {
+  cell: string;
+}
+
 /**
- * Mergeable partial sums per indicator × organisation for one period, from the answers to
- * questions tied to indicators of the given (adopted) versions. The share's option set is read
- * from the indicator row, so every indicator is computed in the same single pass.
+ * Mergeable partial sums per indicator × organisation (× cell of `dimension`) for one period,
+ * for the indicators of the given (adopted) versions. Only answers collected under the shown
+ * definition count, and only those of the kind it reads (numbers for a mean, options for a
+ * share), so every indicator is computed in one pass over the partial sums.
  */
-export async function answerPartials(db: Db, versionIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
-  if (versionIds.length === 0 || organisationIds.length === 0) return [];
+export async function dimensionPartials(
+  db: Db,
+  source: ResultsSource,
+  scope: { versionIds: readonly string[]; frameworkIds: readonly string[]; organisationIds: readonly string[]; period: string; codes?: readonly string[] },
+  dimension: string,
+): Promise<CellPartialRow[]> {
+  if (scope.versionIds.length === 0 || scope.organisationIds.length === 0) return [];
+  const p = partialsRelation(source, { organisationIds: scope.organisationIds, period: scope.period, frameworkIds: scope.frameworkIds, codes: scope.codes, dimension });
   const result = await db.execute(sql`
-    select fv.framework_id, i.code, r.organisation_id,
-      -- Only answers of the kind the adopted definition reads are counted (a questionnaire ties
-      -- an indicator to one question at most, so answers are people).
-      (case i.computation->>'type' when 'mean' then count(a.num) when 'share' then count(a.options) else count(*) end)::int as n,
-      (count(*) filter (where a.options && i.share_options))::int as hits,
-      coalesce(sum(a.num), 0)::float8 as sum,
-      coalesce(sum(a.num * a.num), 0)::float8 as sum_squares
+    select fv.framework_id, i.code, p.organisation_id, p.cell,
+      (case i.computation->>'type' when 'mean' then sum(p.n_num) when 'share' then sum(p.n_options) else sum(p.n_all) end)::int as n,
+      sum(p.hits)::int as hits,
+      sum(p.sum)::float8 as sum,
+      sum(p.sum_squares)::float8 as sum_squares
     from indicators i
     join framework_versions fv on fv.id = i.version_id
-    join questions q on q.indicator_framework_id = fv.framework_id and q.indicator_code = i.code
+    join ${p} p on p.framework_id = fv.framework_id and p.indicator_code = i.code
       -- Answers pool only under the definition they were collected for (series breaks).
-      and q.indicator_definition = i.definition_key
-    join answers a on a.question_id = q.id
-    join responses r on r.id = a.response_id
-    where i.version_id = any(${uuidArray(versionIds)})
-      and r.organisation_id = any(${uuidArray(organisationIds)})
-      and r.period = ${period}
+      and p.definition = i.definition_key
+    where i.version_id = any(${uuidArray(scope.versionIds)})
       and i.computation->>'type' <> 'sum'
-    group by fv.framework_id, i.id, i.code, r.organisation_id`);
-  return rowsOf(result).map(toPartialRow);
+    group by fv.framework_id, i.id, i.code, p.organisation_id, p.cell`);
+  return rowsOf(result).map((r) => ({ ...toPartialRow(r), cell: String(r.cell ?? '') }));
+}
+
+/** The whole of each indicator per organisation for one period. */
+export async function answerPartials(db: Db, source: ResultsSource, versionIds: readonly string[], frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
+  return dimensionPartials(db, source, { versionIds, frameworkIds, organisationIds, period }, '');
 }
 
 /**
  * Answers and figures of the period collected under another definition of an indicator than
  * the one shown: they are left out of its figure, and counted here so the page can say so.
  */
-export async function otherDefinitionCounts(db: Db, versionIds: readonly string[], organisationIds: readonly string[], period: string): Promise<Map<string, number>> {
+export async function otherDefinitionCounts(db: Db, source: ResultsSource, versionIds: readonly string[], frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<Map<string, number>> {
   if (versionIds.length === 0 || organisationIds.length === 0) return new Map();
+  const p = partialsRelation(source, { organisationIds, period, frameworkIds, dimension: '' });
   const result = await db.execute(sql`
     select framework_id, code, sum(n)::int as n from (
-      select fv.framework_id, i.code, count(*) as n
+      select fv.framework_id, i.code, sum(p.n_all) as n
       from indicators i
       join framework_versions fv on fv.id = i.version_id
-      join questions q on q.indicator_framework_id = fv.framework_id and q.indicator_code = i.code
-        and q.indicator_definition is distinct from i.definition_key
-      join answers a on a.question_id = q.id
-      join responses r on r.id = a.response_id
+      join ${p} p on p.framework_id = fv.framework_id and p.indicator_code = i.code
+        and p.definition is distinct from i.definition_key
       where i.version_id = any(${uuidArray(versionIds)})
-        and r.organisation_id = any(${uuidArray(organisationIds)})
-        and r.period = ${period}
       group by fv.framework_id, i.code
       union all
       select f.framework_id, f.indicator_code, count(*)
@@ -108,24 +117,16 @@ export interface TrendRow {
   sumSquares: number;
 }
 
-/**
- * One indicator over every period, grouped by the definition each answer was collected under.
- * A share's options are read from the definition key itself (see src/domain/definitions.ts).
- */
-export async function trendRows(db: Db, frameworkId: string, code: string, organisationIds: readonly string[]): Promise<TrendRow[]> {
+/** One indicator over every period, grouped by the definition each answer was collected under. */
+export async function trendRows(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: readonly string[]): Promise<TrendRow[]> {
   if (organisationIds.length === 0) return [];
+  const p = partialsRelation(source, { organisationIds, frameworkIds: [frameworkId], codes: [code], dimension: '' });
   const result = await db.execute(sql`
-    select r.period, q.indicator_definition as definition, r.organisation_id,
-      count(a.num)::int as n_num, count(a.options)::int as n_options, count(*)::int as n_all,
-      (count(*) filter (where a.options && string_to_array(nullif(split_part(split_part(q.indicator_definition, ':', 2), '|', 1), ''), ',')))::int as hits,
-      coalesce(sum(a.num), 0)::float8 as sum, coalesce(sum(a.num * a.num), 0)::float8 as sum_squares
-    from questions q
-    join answers a on a.question_id = q.id
-    join responses r on r.id = a.response_id
-    where q.indicator_framework_id = ${frameworkId} and q.indicator_code = ${code}
-      and q.indicator_definition is not null
-      and r.organisation_id = any(${uuidArray(organisationIds)})
-    group by r.period, q.indicator_definition, r.organisation_id
+    select p.period, p.definition, p.organisation_id,
+      sum(p.n_num)::int as n_num, sum(p.n_options)::int as n_options, sum(p.n_all)::int as n_all,
+      sum(p.hits)::int as hits, sum(p.sum)::float8 as sum, sum(p.sum_squares)::float8 as sum_squares
+    from ${p} p
+    group by p.period, p.definition, p.organisation_id
     union all
     select f.period, f.definition, f.organisation_id, count(*)::int, 0, count(*)::int, 0,
       sum(f.value)::float8, sum(f.value * f.value)::float8
@@ -165,11 +166,16 @@ export async function activityPartials(db: Db, versionIds: readonly string[], or
 }
 
 /** Periods with any data for these organisations, newest first. */
-export async function periodsWithData(db: Db, organisationIds: readonly string[]): Promise<string[]> {
+export async function periodsWithData(db: Db, source: ResultsSource, organisationIds: readonly string[]): Promise<string[]> {
   if (organisationIds.length === 0) return [];
+  // Answers to indicators are in the partial sums; reading them there spares a pass over responses.
+  const answered =
+    source === 'partials'
+      ? sql`select distinct period from indicator_partials where organisation_id = any(${uuidArray(organisationIds)}) and dimension = ''`
+      : sql`select distinct period from responses where organisation_id = any(${uuidArray(organisationIds)})`;
   const result = await db.execute(sql`
     select period from (
-      select distinct period from responses where organisation_id = any(${uuidArray(organisationIds)})
+      ${answered}
       union
       select distinct period from activity_figures where organisation_id = any(${uuidArray(organisationIds)})
       union

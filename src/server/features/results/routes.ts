@@ -6,7 +6,8 @@ import { errorResponses, security, typed, type AppContext } from '../../context.
 import { requireActor } from '../../plugins/auth.ts';
 import * as service from './service.ts';
 
-export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
+export function resultRoutes(app: FastifyInstance, { db, config }: AppContext) {
+  const source = config.resultsSource;
   const r = typed(app);
   const tags = ['results'];
 
@@ -20,7 +21,7 @@ export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
       querystring: resultsQuery,
       response: { 200: results, ...errorResponses },
     },
-    handler: async (request) => service.organisationResults(db, requireActor(request).userId, request.params.orgId, request.query),
+    handler: async (request) => service.organisationResults(db, requireActor(request).userId, request.params.orgId, request.query, source),
   });
 
   r.get('/api/collectives/:collectiveId/results', {
@@ -33,7 +34,7 @@ export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
       querystring: resultsQuery,
       response: { 200: results, ...errorResponses },
     },
-    handler: async (request) => service.collectiveResults(db, requireActor(request).userId, request.params.collectiveId, request.query),
+    handler: async (request) => service.collectiveResults(db, requireActor(request).userId, request.params.collectiveId, request.query, source),
   });
 
   r.get('/api/organisations/:orgId/trend', {
@@ -46,7 +47,7 @@ export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
       querystring: trendQuery.extend({ frameworkId: id }),
       response: { 200: trend, ...errorResponses },
     },
-    handler: async (request) => service.organisationTrend(db, requireActor(request).userId, request.params.orgId, request.query),
+    handler: async (request) => service.organisationTrend(db, requireActor(request).userId, request.params.orgId, request.query, source),
   });
 
   r.get('/api/collectives/:collectiveId/trend', {
@@ -59,6 +60,6 @@ export function resultRoutes(app: FastifyInstance, { db }: AppContext) {
       querystring: trendQuery,
       response: { 200: trend, ...errorResponses },
     },
-    handler: async (request) => service.collectiveTrend(db, requireActor(request).userId, request.params.collectiveId, request.query),
+    handler: async (request) => service.collectiveTrend(db, requireActor(request).userId, request.params.collectiveId, request.query, source),
   });
 }

@@ -15,6 +15,7 @@ import { NotFound } from '../../../domain/errors.ts';
 import { numberSeries, parseDefinitionKey } from '../../../domain/definitions.ts';
 import { getOrganisation } from '../organisations/service.ts';
 import * as repo from './repository.ts';
+import type { ResultsSource } from './partials-repository.ts';
 import { includeCrosswalks } from './crosswalk-partials.ts';
 import { crosswalkPartial, mergeSameOrganisation, type CrosswalkRule, type TargetComputation, type ValueCount } from '../../../domain/crosswalk.ts';
 import type { Partial as PartialSums } from '../../../domain/partials.ts';
@@ -44,15 +45,18 @@ function choosePeriod(requested: string | undefined, periods: string[]): string 
  * Two steps: SQL returns partial sums per indicator and organisation; the domain merges them,
  * computes values and intervals and, where asked, suppresses small cells.
  */
-async function compute(db: Db, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null): Promise<IndicatorResult[]> {
+async function compute(db: Db, source: ResultsSource, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null): Promise<IndicatorResult[]> {
   const versions = sources.flatMap((s) => (s.versionId ? [{ id: s.versionId, frameworkId: s.frameworkId }] : []));
   const versionIds = versions.map((v) => v.id);
-  const rows = await indicatorsOf(db, versionIds);
+  const frameworkIds = versions.map((v) => v.frameworkId);
   const frameworkOfVersion = new Map(versions.map((v) => [v.id, v.frameworkId]));
-  const partials = period
-    ? [...(await repo.answerPartials(db, versionIds, organisationIds, period)), ...(await repo.activityPartials(db, versionIds, organisationIds, period))]
-    : [];
-  const excluded = period ? await repo.otherDefinitionCounts(db, versionIds, organisationIds, period) : new Map<string, number>();
+  const [rows, answered, reported, excluded] = await Promise.all([
+    indicatorsOf(db, versionIds),
+    period ? repo.answerPartials(db, source, versionIds, frameworkIds, organisationIds, period) : [],
+    period ? repo.activityPartials(db, versionIds, organisationIds, period) : [],
+    period ? repo.otherDefinitionCounts(db, source, versionIds, frameworkIds, organisationIds, period) : new Map<string, number>(),
+  ]);
+  const partials = [...answered, ...reported];
   // Answers to crosswalked questions join in, one partial per organisation (crosswalk-partials.ts).
   const withCrosswalks = await includeCrosswalks(db, versions, rows, organisationIds, period, partials);
   const byKey = new Map<string, typeof partials>();
@@ -138,7 +142,7 @@ function presentSource(s: Source) {
 }
 
 /** An organisation sees its own figures unsuppressed: the data are its own. */
-export async function organisationResults(db: Db, userId: string, organisationId: string, query: { period?: string; lang?: Locale }) {
+export async function organisationResults(db: Db, userId: string, organisationId: string, query: { period?: string; lang?: Locale }, source: ResultsSource = 'partials') {
   const org = await getOrganisation(db, userId, organisationId);
   const common = await commonVersionsFor(db, organisationId);
   const [specific] = await latestAdoptedVersions(db, [org.specificFrameworkId]);
@@ -153,7 +157,7 @@ export async function organisationResults(db: Db, userId: string, organisationId
     })),
     { frameworkId: org.specificFrameworkId, scope: 'specific' as const, name: org.name, versionId: specific?.id ?? null, versionNumber: specific?.number ?? null, chosen: true },
   ];
-  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, [organisationId]));
+  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, source, [organisationId]));
   const period = choosePeriod(query.period, periods);
   return {
     scope: 'organisation' as const,
@@ -163,17 +167,17 @@ export async function organisationResults(db: Db, userId: string, organisationId
     periods,
     suppressionThreshold: null,
     frameworks: sources.map(presentSource),
-    indicators: await compute(db, sources, [organisationId], period, query.lang ?? 'fr', null),
+    indicators: await compute(db, source, sources, [organisationId], period, query.lang ?? 'fr', null),
   };
 }
 
 /** A collective's figures pool its active members; small cells are never shown. */
-export async function collectiveResults(db: Db, userId: string, collectiveId: string, query: { period?: string; lang?: Locale }) {
+export async function collectiveResults(db: Db, userId: string, collectiveId: string, query: { period?: string; lang?: Locale }, source: ResultsSource = 'partials') {
   const { collective } = await collectiveAccess(db, userId, collectiveId);
   const members = await activeMemberIds(db, collectiveId);
   const [latest] = await latestAdoptedVersions(db, [collective.commonFrameworkId]);
-  const source: Source = { frameworkId: collective.commonFrameworkId, scope: 'common', name: collective.name, versionId: latest?.id ?? null, versionNumber: latest?.number ?? null, chosen: true };
-  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, members));
+  const common: Source = { frameworkId: collective.commonFrameworkId, scope: 'common', name: collective.name, versionId: latest?.id ?? null, versionNumber: latest?.number ?? null, chosen: true };
+  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, source, members));
   const period = choosePeriod(query.period, periods);
   return {
     scope: 'collective' as const,
@@ -182,8 +186,8 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
     period,
     periods,
     suppressionThreshold: collective.suppressionThreshold,
-    frameworks: [presentSource(source)],
-    indicators: await compute(db, [source], members, period, query.lang ?? 'fr', collective.suppressionThreshold, await repo.populationsServed(db, members)),
+    frameworks: [presentSource(common)],
+    indicators: await compute(db, source, [common], members, period, query.lang ?? 'fr', collective.suppressionThreshold, await repo.populationsServed(db, members)),
   };
 }
 
@@ -192,7 +196,7 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
  * pooled: each definition is its own series, numbered in the order versions adopted them, and
  * the points say which series they belong to so that charts can show the break.
  */
-async function trend(db: Db, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string) {
+async function trend(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string) {
   const versions = (await versionsOf(db, frameworkId)).slice().reverse();
   const history = await indicatorsOf(db, versions.map((v) => v.id));
   const adoptedIds = new Set(versions.filter((v) => v.status === 'adopted' || v.status === 'retired').map((v) => v.id));
@@ -200,7 +204,7 @@ async function trend(db: Db, frameworkId: string, code: string, organisationIds:
   // The definition shown as current: that of the version in use (an organisation's choice), else the latest adopted.
   const shown = ofCode.find((i) => i.versionId === versionInUse) ?? [...ofCode].reverse().find((i) => adoptedIds.has(i.versionId)) ?? ofCode.at(-1);
   if (!shown) throw new NotFound('indicator_not_found', 'Indicateur introuvable.', 'Indicator not found.');
-  const rows = await repo.trendRows(db, frameworkId, code, organisationIds);
+  const rows = await repo.trendRows(db, source, frameworkId, code, organisationIds);
   const adoptedKeys = ofCode.filter((i) => adoptedIds.has(i.versionId)).map((i) => i.definitionKey);
   const series = numberSeries(adoptedKeys, [...ofCode.map((i) => i.definitionKey), ...rows.map((r) => r.definition)]);
   const firstVersion = new Map<string, number>();
@@ -262,7 +266,7 @@ async function trend(db: Db, frameworkId: string, code: string, organisationIds:
   };
 }
 
-export async function organisationTrend(db: Db, userId: string, organisationId: string, query: { frameworkId: string; code: string; lang?: Locale }) {
+export async function organisationTrend(db: Db, userId: string, organisationId: string, query: { frameworkId: string; code: string; lang?: Locale }, source: ResultsSource = 'partials') {
   const org = await getOrganisation(db, userId, organisationId);
   const common = await commonVersionsFor(db, organisationId);
   const allowed = [org.specificFrameworkId, ...common.map((c) => c.collective.frameworkId)];
@@ -270,11 +274,11 @@ export async function organisationTrend(db: Db, userId: string, organisationId: 
     throw new NotFound('framework_not_found', 'Référentiel introuvable pour cette organisation.', 'Framework not found for this organisation.');
   }
   const inUse = common.find((c) => c.collective.frameworkId === query.frameworkId)?.inUse?.id;
-  return trend(db, query.frameworkId, query.code, [organisationId], query.lang ?? 'fr', null, inUse);
+  return trend(db, source, query.frameworkId, query.code, [organisationId], query.lang ?? 'fr', null, inUse);
 }
 
-export async function collectiveTrend(db: Db, userId: string, collectiveId: string, query: { code: string; lang?: Locale }) {
+export async function collectiveTrend(db: Db, userId: string, collectiveId: string, query: { code: string; lang?: Locale }, source: ResultsSource = 'partials') {
   const { collective } = await collectiveAccess(db, userId, collectiveId);
   const members = await activeMemberIds(db, collectiveId);
-  return trend(db, collective.commonFrameworkId, query.code, members, query.lang ?? 'fr', collective.suppressionThreshold);
+  return trend(db, source, collective.commonFrameworkId, query.code, members, query.lang ?? 'fr', collective.suppressionThreshold);
 }
