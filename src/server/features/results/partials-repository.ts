@@ -157,5 +157,5 @@ export async function rebuildPartials(db: Db): Promise<void> {
 /** Every row of the table in a stable order (tests compare it with a rebuild). */
 export async function allPartials(db: Db): Promise<Record<string, unknown>[]> {
   const result = await db.execute(sql`select ${COLUMNS} from indicator_partials where n_all <> 0 order by framework_id, period, dimension, indicator_code, organisation_id, definition, cell`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return (result as { rows: Record<string, unknown>[] }).rows;
 }

@@ -67,7 +67,7 @@ export async function dimensionPartials(
     where i.version_id = any(${uuidArray(scope.versionIds)})
       and i.computation->>'type' <> 'sum'
     group by fv.framework_id, i.id, i.code, p.organisation_id, p.cell`);
-  return rowsOf(result).map((r) => ({ ...toPartialRow(r), cell: String(r.cell ?? '') }));
+  return rowsOf(result).map((r) => ({ ...toPartialRow(r), cell: typeof r.cell === 'string' ? r.cell : '' }));
 }
 
 /** The whole of each indicator per organisation for one period. */
