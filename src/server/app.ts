@@ -24,6 +24,7 @@ import { frameworkExportRoutes } from './features/frameworks/export/routes.ts';
 import { followupRoutes } from './features/followup/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { importRoutes } from './features/imports/routes.ts';
+import { responseRoutes } from './features/responses/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { respondentRoutes } from './features/respondent/routes.ts';
 import { participationRoutes } from './features/participation/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   followupRoutes(app, ctx);
   participationRoutes(app, ctx);
   importRoutes(app, ctx);
+  responseRoutes(app, ctx);
 
   return app;
 }
