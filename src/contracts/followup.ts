@@ -17,6 +17,10 @@ export const campaignCounter = z.object({
   targets: z.array(
     z.object({ points: z.number().int(), needed: z.number().int(), remaining: z.number().int() }),
   ),
+  /** The "not representative" flag with its reasons and the rule (src/domain/estimators.ts). */
+  representative: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), fr: z.string(), en: z.string() })),
+  rule: z.object({ fr: z.string(), en: z.string() }),
 });
 export type CampaignCounter = z.infer<typeof campaignCounter>;
 

@@ -41,6 +41,9 @@ export const indicatorResult = z.object({
       /** Members with people served but no answer: left out of the weighted figure. */
       membersWithoutAnswers: z.number().int(),
       populationWithoutAnswers: z.number(),
+      /** People served by the members that say how many (null when none does), and answers ÷ those people. */
+      populationServed: z.number().int().nullable(),
+      responseRate: z.number().nullable(),
       representative: z.boolean(),
       reasons: z.array(z.object({ code: z.string(), fr: z.string(), en: z.string() })),
       rule: z.object({ fr: z.string(), en: z.string() }),

@@ -225,8 +225,15 @@ describe('live counter', () => {
       margin: number;
       marginPoints: number;
       targets: { points: number; remaining: number }[];
+      representative: boolean;
+      reasons: { code: string }[];
+      rule: { fr: string };
     }>(await viewer.get(`${base(campaign)}/counter`));
     expect(after.answers).toBe(3);
+    // Three answers, ±56 points: not representative, and the page can say why.
+    expect(after.representative).toBe(false);
+    expect(after.reasons.map((r) => r.code)).toEqual(['few_answers', 'wide_margin']);
+    expect(after.rule.fr).toContain('au moins 30 réponses');
     expect(after.responseRate).toBeCloseTo(3 / 500, 10);
     // 0.98 / √3 × √(497 / 499) = 0.5647
     expect(after.margin).toBeCloseTo(0.5647, 3);

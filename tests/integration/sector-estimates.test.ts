@@ -7,6 +7,8 @@ interface Sector {
   weighted: { value: number | null; ci: { low: number; high: number } | null } | null;
   membersWithoutAnswers: number;
   populationWithoutAnswers: number;
+  populationServed: number | null;
+  responseRate: number | null;
   representative: boolean;
   reasons: { code: string }[];
   rule: { fr: string };
@@ -84,6 +86,9 @@ describe('sector figures, pooled and weighted by the people served', () => {
     expect(s.weighted!.ci!.high).toBeCloseTo(0.80764, 4);
     expect(s.membersWithoutAnswers).toBe(1);
     expect(s.populationWithoutAnswers).toBeCloseTo(0.2, 6);
+    // 250 answers from the 1,500 people the three members serve.
+    expect(s.populationServed).toBe(1500);
+    expect(s.responseRate).toBeCloseTo(250 / 1500, 6);
     expect(s.representative).toBe(false);
     expect(s.reasons.map((r) => r.code)).toEqual(['members_without_answers']);
     expect(s.rule.fr).toContain('au moins 30 réponses');

@@ -260,6 +260,7 @@ export const en: Messages = {
   },
   results: {
     weighted: 'Weighted by the people each member serves: {{value}}',
+    responseRate: 'Response rate: {{rate}} of the {{population}} people served as stated',
     membersWithoutAnswers_one: '{{count}} member without answers (left out of the weighted figure)',
     membersWithoutAnswers_other: '{{count}} members without answers (left out of the weighted figure)',
     notRepresentative: 'Not representative',

@@ -264,6 +264,7 @@ export const fr = {
   },
   results: {
     weighted: 'Pondéré par les personnes accompagnées de chaque membre : {{value}}',
+    responseRate: 'Taux de réponse : {{rate}} des {{population}} personnes accompagnées déclarées',
     membersWithoutAnswers_one: '{{count}} membre sans réponse (hors du chiffre pondéré)',
     membersWithoutAnswers_other: '{{count}} membres sans réponse (hors du chiffre pondéré)',
     notRepresentative: 'Non représentatif',

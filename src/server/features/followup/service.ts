@@ -1,3 +1,4 @@
+import { representativity } from '../../../domain/estimators.ts';
 import QRCode from 'qrcode';
 import type { Db } from '../../../db/connect.ts';
 import { NotFound } from '../../../domain/errors.ts';
@@ -95,6 +96,7 @@ export async function campaignCounter(
 ): Promise<CampaignCounter> {
   const { campaign, responseCount } = await campaignOf(db, userId, organisationId, campaignId);
   const p = campaignPrecision(Number(responseCount), campaign.populationServed);
+  const flag = representativity({ answers: p.answers, margin: p.margin });
   return {
     campaignId: campaign.id,
     status: campaign.status,
@@ -104,5 +106,8 @@ export async function campaignCounter(
     margin: p.margin,
     marginPoints: p.marginPoints,
     targets: p.targets,
+    representative: flag.representative,
+    reasons: flag.reasons,
+    rule: flag.rule,
   };
 }

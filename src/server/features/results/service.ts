@@ -121,6 +121,8 @@ function sectorFigures(type: string, parts: readonly (PartialSums & { organisati
       ? sectorShare(members.map(({ p, population }) => ({ n: p.n, successes: p.hits, population })))
       : sectorMean(members.map(({ p, population }) => ({ n: p.n, sum: p.sum, sumSquares: p.sumSquares, population })));
   const ci = estimate.pooled.interval;
+  const stated = members.flatMap(({ population }) => (population === null ? [] : [population]));
+  const served = stated.length === 0 ? null : stated.reduce((a, b) => a + b, 0);
   const flag = representativity({
     answers: estimate.pooled.n,
     ...(type === 'share' ? { margin: ci ? (ci.high - ci.low) / 2 : null } : {}),
@@ -131,6 +133,8 @@ function sectorFigures(type: string, parts: readonly (PartialSums & { organisati
     weighted: estimate.weighted ? { value: estimate.weighted.value, ci: estimate.weighted.interval } : null,
     membersWithoutAnswers: estimate.strataWithoutAnswers,
     populationWithoutAnswers: estimate.populationWithoutAnswers,
+    populationServed: served,
+    responseRate: served === null ? null : Math.min(1, estimate.pooled.n / served),
     representative: flag.representative,
     reasons: flag.reasons,
     rule: flag.rule,

@@ -1,4 +1,4 @@
-import { Button, Group, Image, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Image, SegmentedControl, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,6 +125,13 @@ function CampaignCounterView({ orgId, campaign }: { orgId: string; campaign: Cam
             ? t('campaignFollowUp.everyone')
             : t('campaignFollowUp.margin', { count: data.marginPoints })}
       </Text>
+      {data.answers > 0 && !data.representative && (
+        <Tooltip label={`${data.reasons.map((r) => (locale === 'en' ? r.en : r.fr)).join(' ')} ${locale === 'en' ? data.rule.en : data.rule.fr}`} multiline w={300} withArrow>
+          <Badge color="orange" variant="light" size="sm" tabIndex={0} data-testid={`campaign-not-representative-${campaign.slug}`} style={{ alignSelf: 'flex-start' }}>
+            {t('results.notRepresentative')}
+          </Badge>
+        </Tooltip>
+      )}
       {target && (
         <>
           <Group gap="xs" align="center">

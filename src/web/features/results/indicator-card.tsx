@@ -128,6 +128,11 @@ function SectorLines({ testId, result, sector }: { testId: string; result: Indic
           {sector.weighted.ci && ` (${formatInterval(sector.weighted.ci, type, locale, result.unit)})`}
         </Text>
       )}
+      {sector.responseRate !== null && sector.populationServed !== null && (
+        <Text size="xs" c="dimmed" data-testid={`${testId}-response-rate`}>
+          {t('results.responseRate', { rate: formatFigure(sector.responseRate, 'share', locale, ''), population: formatInteger(sector.populationServed, locale) })}
+        </Text>
+      )}
       {sector.membersWithoutAnswers > 0 && (
         <Text size="xs" c="dimmed">
           {t('results.membersWithoutAnswers', { count: sector.membersWithoutAnswers })}
