@@ -166,20 +166,15 @@ export async function activityPartials(db: Db, versionIds: readonly string[], or
 }
 
 /** Periods with any data for these organisations, newest first. */
-export async function periodsWithData(db: Db, source: ResultsSource, organisationIds: readonly string[]): Promise<string[]> {
+export async function periodsWithData(db: Db, organisationIds: readonly string[]): Promise<string[]> {
   if (organisationIds.length === 0) return [];
-  // Answers to indicators are in the partial sums; reading them there spares a pass over responses.
-  const answered =
-    source === 'partials'
-      ? sql`select distinct period from indicator_partials where organisation_id = any(${uuidArray(organisationIds)}) and dimension = ''`
-      : sql`select distinct period from responses where organisation_id = any(${uuidArray(organisationIds)})`;
+  // A response's period is its campaign's, so campaigns name every period with answers
+  // without a pass over the responses.
   const result = await db.execute(sql`
     select period from (
-      ${answered}
+      select distinct period from campaigns where organisation_id = any(${uuidArray(organisationIds)})
       union
       select distinct period from activity_figures where organisation_id = any(${uuidArray(organisationIds)})
-      union
-      select distinct period from campaigns where organisation_id = any(${uuidArray(organisationIds)})
     ) p order by period desc`);
   return rowsOf(result).map((r) => String(r.period));
 }

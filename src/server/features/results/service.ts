@@ -161,7 +161,7 @@ export async function organisationResults(db: Db, userId: string, organisationId
     })),
     { frameworkId: org.specificFrameworkId, scope: 'specific' as const, name: org.name, versionId: specific?.id ?? null, versionNumber: specific?.number ?? null, chosen: true },
   ];
-  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, source, [organisationId]));
+  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, [organisationId]));
   const period = choosePeriod(query.period, periods);
   return {
     scope: 'organisation' as const,
@@ -181,7 +181,7 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
   const members = await activeMemberIds(db, collectiveId);
   const [latest] = await latestAdoptedVersions(db, [collective.commonFrameworkId]);
   const common: Source = { frameworkId: collective.commonFrameworkId, scope: 'common', name: collective.name, versionId: latest?.id ?? null, versionNumber: latest?.number ?? null, chosen: true };
-  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, source, members));
+  const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, members));
   const period = choosePeriod(query.period, periods);
   return {
     scope: 'collective' as const,
