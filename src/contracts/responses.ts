@@ -33,3 +33,4 @@ export const responsesQuery = z.object({
 
 /** Corrected answers replace all of a response's answers, checked as a new submission would be. */
 export const correctResponseBody = z.object({ answers: z.record(id, answerValue) }).strict();
+export type ResponsePage = z.infer<typeof responsePage>;

@@ -77,4 +77,22 @@ describe.runIf(browserAvailable)('campaign follow-up', () => {
     const bytes = await readFile(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  it('says the campaign is not representative yet, and why', async () => {
+    const badge = page.getByTestId(`campaign-not-representative-${slug}`);
+    await badge.waitFor();
+    expect(await badge.textContent()).toBe('Non représentatif');
+  });
+
+  it('lets the admin delete a response, and the counts follow at once', async () => {
+    await page.getByTestId(`campaign-review-${slug}`).click();
+    const rows = page.getByTestId('campaign-response-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Application ou API');
+    await rows.first().getByRole('button', { name: /Supprimer la réponse reçue le/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Supprimer', exact: true }).last().click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId(`campaign-responses-${slug}`).textContent(), { timeout: 10_000 }).toMatch(/^0 réponse/);
+  });
 });

@@ -782,6 +782,20 @@ export const en: Messages = {
     savedTitle: 'Questionnaire saved',
     savedText: 'It had no answers yet: it was changed without making a new version.',
   },
+  campaignResponses: {
+    open: 'See the responses',
+    title: 'Responses: {{name}}',
+    intro_one: '{{n}} response, newest first. Deleting a response takes it out of every figure at once.',
+    intro_other: '{{n}} responses, newest first. Deleting a response takes it out of every figure at once.',
+    when: 'Received',
+    how: 'Came through',
+    answers: 'Answers given',
+    channel: { web: 'Public page', api: 'App or API', import: 'Import' },
+    assisted: { paper: 'Entered from paper', with_person: 'Entered with the person' },
+    delete: 'Delete',
+    deleteNamed: 'Delete the response received {{when}}',
+    deleteConfirm: 'Delete this response and all its answers for good? It will no longer count in any figure.',
+  },
   campaigns: {
     title: 'Campaigns',
     intro:

@@ -794,6 +794,20 @@ export const fr = {
     savedText:
       'Il n’avait pas encore de réponse : il a été modifié sans créer de nouvelle version.',
   },
+  campaignResponses: {
+    open: 'Voir les réponses',
+    title: 'Réponses : {{name}}',
+    intro_one: '{{n}} réponse, la plus récente d’abord. Supprimer une réponse la retire aussitôt de tous les chiffres.',
+    intro_other: '{{n}} réponses, les plus récentes d’abord. Supprimer une réponse la retire aussitôt de tous les chiffres.',
+    when: 'Reçue le',
+    how: 'Arrivée par',
+    answers: 'Réponses données',
+    channel: { web: 'Page publique', api: 'Application ou API', import: 'Import' },
+    assisted: { paper: 'Saisie papier', with_person: 'Saisie avec la personne' },
+    delete: 'Supprimer',
+    deleteNamed: 'Supprimer la réponse reçue le {{when}}',
+    deleteConfirm: 'Supprimer définitivement cette réponse et toutes ses réponses aux questions ? Elle ne comptera plus dans aucun chiffre.',
+  },
   campaigns: {
     title: 'Campagnes',
     intro:

@@ -32,6 +32,7 @@ import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { CampaignAccessFields, CampaignBadges, CampaignParticipation, defaultAccess, type AccessDraft } from './participation.tsx';
 import { CampaignFollowUp } from './campaign-followup.tsx';
+import { CampaignResponses } from './campaign-responses.tsx';
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -98,7 +99,7 @@ export function CampaignsPage() {
 function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { org } = useWorkspace();
+  const { org, isAdmin } = useWorkspace();
   const queryClient = useQueryClient();
   const toggle = useMutation({
     mutationFn: () =>
@@ -222,6 +223,11 @@ function CampaignCard({ campaign, canWrite }: { campaign: Campaign; canWrite: bo
         </SimpleGrid>
         <CampaignParticipation campaign={campaign} canWrite={canWrite} />
         <CampaignFollowUp orgId={org.id} campaign={campaign} />
+        {isAdmin && (
+          <Group>
+            <CampaignResponses orgId={org.id} campaign={campaign} />
+          </Group>
+        )}
       </Stack>
     </Card>
   );
