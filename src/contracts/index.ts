@@ -8,3 +8,4 @@ export * from './bank.ts';
 export * from './xlsform.ts';
 export * from './participation.ts';
 export * from './imports.ts';
+export * from './comparison.ts';

@@ -30,6 +30,7 @@ import { respondentRoutes } from './features/respondent/routes.ts';
 import { participationRoutes } from './features/participation/routes.ts';
 import { registerPublicRateLimits } from './plugins/public-rate-limit.ts';
 import { resultRoutes } from './features/results/routes.ts';
+import { comparisonRoutes } from './features/comparison/routes.ts';
 import { xlsFormRoutes } from './features/xlsform/routes.ts';
 
 export interface BuildOptions {
@@ -140,6 +141,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   participationRoutes(app, ctx);
   importRoutes(app, ctx);
   responseRoutes(app, ctx);
+  comparisonRoutes(app, ctx);
 
   return app;
 }

@@ -20,7 +20,7 @@ import { includeCrosswalks } from './crosswalk-partials.ts';
 import { crosswalkPartial, mergeSameOrganisation, type CrosswalkRule, type TargetComputation, type ValueCount } from '../../../domain/crosswalk.ts';
 import type { Partial as PartialSums } from '../../../domain/partials.ts';
 
-interface Source {
+export interface Source {
   frameworkId: string;
   scope: 'common' | 'specific';
   name: string;
@@ -31,7 +31,7 @@ interface Source {
   chosen: boolean;
 }
 
-function choosePeriod(requested: string | undefined, periods: string[]): string | null {
+export function choosePeriod(requested: string | undefined, periods: string[]): string | null {
   if (requested === undefined) return periods[0] ?? null;
   if (!periodSchema.safeParse(requested).success) {
     throw new Invalid('invalid_period', 'Période invalide (par exemple 2026, 2026-S1, 2026-T2 ou 2026-03).', 'Invalid period (e.g. 2026, 2026-S1, 2026-T2 or 2026-03).', [
@@ -45,7 +45,7 @@ function choosePeriod(requested: string | undefined, periods: string[]): string 
  * Two steps: SQL returns partial sums per indicator and organisation; the domain merges them,
  * computes values and intervals and, where asked, suppresses small cells.
  */
-async function compute(db: Db, source: ResultsSource, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null): Promise<IndicatorResult[]> {
+export async function compute(db: Db, source: ResultsSource, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null): Promise<IndicatorResult[]> {
   const versions = sources.flatMap((s) => (s.versionId ? [{ id: s.versionId, frameworkId: s.frameworkId }] : []));
   const versionIds = versions.map((v) => v.id);
   const frameworkIds = versions.map((v) => v.frameworkId);
@@ -200,7 +200,7 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
  * pooled: each definition is its own series, numbered in the order versions adopted them, and
  * the points say which series they belong to so that charts can show the break.
  */
-async function trend(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string) {
+export async function trend(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string) {
   const versions = (await versionsOf(db, frameworkId)).slice().reverse();
   const history = await indicatorsOf(db, versions.map((v) => v.id));
   const adoptedIds = new Set(versions.filter((v) => v.status === 'adopted' || v.status === 'retired').map((v) => v.id));
