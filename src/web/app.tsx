@@ -22,6 +22,7 @@ import {
 } from './features/questionnaires/questionnaire-page.tsx';
 import { QuestionnairesPage } from './features/questionnaires/questionnaires-page.tsx';
 import { ResultsPage } from './features/results/results-page.tsx';
+import { ComparisonPage } from './features/results/comparison-page.tsx';
 import { AppLayout } from './features/shell/app-layout.tsx';
 import { WorkspaceProvider } from './features/shell/workspace.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
@@ -33,6 +34,7 @@ import { PageLoader } from './ui/page.tsx';
 /** The page for a path inside the signed-in shell. */
 function Routes({ path }: { path: string }) {
   if (path === paths.results) return <ResultsPage />;
+  if (path === paths.compare) return <ComparisonPage />;
   if (path === paths.framework) return <FrameworkPage />;
   if (path === paths.questionnaires) return <QuestionnairesPage />;
   if (path === paths.newQuestionnaire) return <QuestionnaireBuilder />;

@@ -84,6 +84,7 @@ export function Link({
 /** The app's routes, in one place. */
 export const paths = {
   results: '/',
+  compare: '/compare',
   framework: '/framework',
   questionnaires: '/questionnaires',
   newQuestionnaire: '/questionnaires/new',

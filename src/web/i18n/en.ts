@@ -96,6 +96,7 @@ export const en: Messages = {
   },
   nav: {
     results: 'Dashboard',
+    comparison: 'Compare with the sector',
     framework: 'Framework',
     questionnaires: 'Questionnaires',
     campaigns: 'Campaigns',
@@ -315,6 +316,61 @@ export const en: Messages = {
       '{{n}} answer collected under an earlier definition is not mixed into this figure (series break)',
     otherDefinition_other:
       '{{n}} answers collected under an earlier definition are not mixed into this figure (series break)',
+  },
+  comparison: {
+    title: 'Compare with the sector',
+    subtitle:
+      'Where {{organisation}} stands among the members of "{{collective}}", one common indicator at a time.',
+    subtitleNoCollective: 'Where {{organisation}} stands among the members of a collective.',
+    collective: 'Collective',
+    period: 'Period',
+    noPeriod: 'No period',
+    noCollectiveTitle: 'No collective to compare with',
+    noCollectiveText:
+      'Your organisation is not an active member of any collective. Join one to compare with the sector.',
+    noCollectiveLink: 'See collectives',
+    emptyTitle: 'No indicator to compare',
+    emptyText: 'The common framework has no adopted share or mean yet: only those are compared.',
+    rules:
+      'Compared under version {{version}} of the common framework, the one your organisation uses. A member enters the distribution from {{threshold}} answers, and the distribution is shown only from {{minimum}} members: other members’ values are never shown one by one, nor the lowest or the highest.',
+    you: 'You',
+    sector: 'Sector',
+    sectorMembers_one: '{{count}} member',
+    sectorMembers_other: '{{count}} members',
+    weighted: 'Weighted by the people each member supports: {{value}}',
+    sectorHidden: 'Not enough answers',
+    sectorHiddenHint:
+      'Fewer than {{threshold}} answers beyond the largest contributor: the sector’s figure is hidden so that nobody can be recognised.',
+    noData: 'No data',
+    rank_one: '{{rank}} of {{count}} member',
+    rank_other: '{{rank}} of {{count}} members',
+    tied: 'tied',
+    rankLabel: 'Your rank',
+    higherBetter: 'Higher is better.',
+    lowerBetter: 'Lower is better.',
+    neutral: 'Neither a higher nor a lower value is better.',
+    distribution:
+      'Half of the {{members}} members compared lie between {{q1}} and {{q3}}; the median is {{median}}.',
+    hidden_one:
+      'Distribution not shown: it needs at least {{minimum}} members with {{threshold}} answers or more each; {{count}} has enough for this indicator.',
+    hidden_other:
+      'Distribution not shown: it needs at least {{minimum}} members with {{threshold}} answers or more each; {{count}} have enough for this indicator.',
+    noRankOwn:
+      'No rank: your organisation has fewer than {{threshold}} answers for this indicator.',
+    noRankDirection: 'No rank: this indicator has no "better" direction.',
+    legendBox: 'middle half of the members',
+    legendMedian: 'median',
+    legendYou: 'you',
+    legendSector: 'sector',
+    trendTitle: 'Compared evolution',
+    trendHint:
+      'Your line and the sector’s, period by period. When the indicator’s definition changes, the lines stop and a new series begins.',
+    trendIndicator: 'Indicator',
+    trendOpen: 'Evolution',
+    trendOpenNamed: 'See the evolution: {{label}}',
+    lineSeries: '{{side}} · {{series}}',
+    tableCaption: 'Your figures and the sector’s, period by period',
+    cell: '{{value}} (n = {{n}})',
   },
   trend: {
     open: 'Evolution',

@@ -98,6 +98,7 @@ export const fr = {
   },
   nav: {
     results: 'Tableau de bord',
+    comparison: 'Comparer au secteur',
     framework: 'Référentiel',
     questionnaires: 'Questionnaires',
     campaigns: 'Campagnes',
@@ -319,6 +320,62 @@ export const fr = {
       '{{n}} réponse recueillie avec une définition antérieure n’est pas mélangée à ce chiffre (rupture de série)',
     otherDefinition_other:
       '{{n}} réponses recueillies avec une définition antérieure ne sont pas mélangées à ce chiffre (rupture de série)',
+  },
+  comparison: {
+    title: 'Comparer au secteur',
+    subtitle:
+      'Où se situe {{organisation}} parmi les membres de « {{collective}} », indicateur commun par indicateur commun.',
+    subtitleNoCollective: 'Où se situe {{organisation}} parmi les membres d’un collectif.',
+    collective: 'Collectif',
+    period: 'Période',
+    noPeriod: 'Aucune période',
+    noCollectiveTitle: 'Aucun collectif auquel se comparer',
+    noCollectiveText:
+      'Votre organisation n’est membre active d’aucun collectif. Rejoignez-en un pour vous comparer au secteur.',
+    noCollectiveLink: 'Voir les collectifs',
+    emptyTitle: 'Pas d’indicateur à comparer',
+    emptyText:
+      'Le référentiel commun n’a pas encore de pourcentage ni de moyenne adoptés : seuls ceux-là se comparent.',
+    rules:
+      'Comparaison avec la version {{version}} du référentiel commun, celle qu’utilise votre organisation. Un membre entre dans la répartition à partir de {{threshold}} réponses, et la répartition n’apparaît qu’à partir de {{minimum}} membres : les valeurs des autres membres ne sont jamais montrées une à une, ni la plus basse ni la plus haute.',
+    you: 'Vous',
+    sector: 'Secteur',
+    sectorMembers_one: '{{count}} membre',
+    sectorMembers_other: '{{count}} membres',
+    weighted: 'Pondéré par les personnes accompagnées : {{value}}',
+    sectorHidden: 'Pas assez de réponses',
+    sectorHiddenHint:
+      'Moins de {{threshold}} réponses en dehors du plus gros contributeur : le chiffre du secteur est masqué pour que personne ne puisse être reconnu.',
+    noData: 'Pas de données',
+    rank_one: '{{rank}} sur {{count}} membre',
+    rank_other: '{{rank}} sur {{count}} membres',
+    tied: 'ex æquo',
+    rankLabel: 'Votre rang',
+    higherBetter: 'Plus la valeur est haute, mieux c’est.',
+    lowerBetter: 'Plus la valeur est basse, mieux c’est.',
+    neutral: 'Ni une valeur haute ni une valeur basse n’est meilleure.',
+    distribution:
+      'La moitié des {{members}} membres comparés se situe entre {{q1}} et {{q3}} ; la médiane est de {{median}}.',
+    hidden_one:
+      'Répartition non montrée : il faut au moins {{minimum}} membres ayant chacun au moins {{threshold}} réponses ; {{count}} en a assez pour cet indicateur.',
+    hidden_other:
+      'Répartition non montrée : il faut au moins {{minimum}} membres ayant chacun au moins {{threshold}} réponses ; {{count}} en ont assez pour cet indicateur.',
+    noRankOwn:
+      'Pas de rang : votre organisation a moins de {{threshold}} réponses pour cet indicateur.',
+    noRankDirection: 'Pas de rang : cet indicateur n’a pas de sens « meilleur ».',
+    legendBox: 'moitié centrale des membres',
+    legendMedian: 'médiane',
+    legendYou: 'vous',
+    legendSector: 'secteur',
+    trendTitle: 'Évolution comparée',
+    trendHint:
+      'Votre ligne et celle du secteur, période par période. Quand la définition de l’indicateur change, les lignes s’arrêtent et une nouvelle série commence.',
+    trendIndicator: 'Indicateur',
+    trendOpen: 'Évolution',
+    trendOpenNamed: 'Voir l’évolution : {{label}}',
+    lineSeries: '{{side}} · {{series}}',
+    tableCaption: 'Vos chiffres et ceux du secteur, période par période',
+    cell: '{{value}} (n = {{n}})',
   },
   trend: {
     open: 'Évolution',

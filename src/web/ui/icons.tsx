@@ -32,6 +32,8 @@ function icon(paths: string[], circles: Array<[number, number, number]> = []) {
 }
 
 export const IconChart = icon(['M4 20h16', 'M7 17v-6', 'M12 17V6', 'M17 17v-9']);
+/** A box of the members' middle half, its median, and whiskers: comparing with the sector. */
+export const IconCompare = icon(['M3 12h4', 'M17 12h4', 'M7 7h10v10H7z', 'M12 7v10']);
 export const IconFramework = icon(
   ['M12 3v5', 'M12 8l-6 5', 'M12 8l6 5', 'M6 13v4', 'M18 13v4'],
   [

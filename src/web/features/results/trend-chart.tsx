@@ -29,6 +29,12 @@ const BREAK = '#b45309';
 /** The current series in the side's colour (organisation or collective), older ones quieter. */
 const OLDER = ['#64748b', '#a16207', '#7c3aed', '#9ca3af'];
 
+export type LineStyle = {
+  color: string;
+  symbol?: 'circle' | 'diamond' | 'rect' | 'triangle';
+  dashed?: boolean;
+};
+
 export type TrendChartLabels = {
   seriesName: (line: TrendSpec['lines'][number]) => string;
   periodName: (period: string) => string;
@@ -42,10 +48,16 @@ export default function TrendChart({
   format,
   labels,
   color,
+  lineStyle,
 }: {
   spec: TrendSpec;
   /** The colour of the current series. */
   color: string;
+  /**
+   * Each line's own look, for a chart of more than one side (an organisation and its sector):
+   * colour, point symbol, dashes. Without it, the current series takes `color`.
+   */
+  lineStyle?: (line: TrendSpec['lines'][number]) => LineStyle;
   /** Formats a value given in display units (percent for shares). */
   format: (value: number, type: TrendSpec['lines'][number]['type']) => string;
   labels: TrendChartLabels;
@@ -53,7 +65,10 @@ export default function TrendChart({
   const ref = useChart((chart, reduceMotion) => {
     const { periods, lines, breaks, percent } = spec;
     let older = 0;
-    const colors = lines.map((l) => (l.current ? color : (OLDER[older++ % OLDER.length] ?? INK)));
+    const styles = lines.map((l) => lineStyle?.(l));
+    const colors = lines.map(
+      (l, i) => styles[i]?.color ?? (l.current ? color : (OLDER[older++ % OLDER.length] ?? INK)),
+    );
     const names = lines.map((l) => labels.seriesName(l));
     const periodNames = periods.map((p) => labels.periodName(p));
     const markLine = {
@@ -136,16 +151,16 @@ export default function TrendChart({
           name: names[li],
           connectNulls: false,
           showSymbol: true,
-          symbol: 'circle',
+          symbol: styles[li]?.symbol ?? 'circle',
           symbolSize: 10,
-          lineStyle: { width: line.current ? 3 : 2 },
+          lineStyle: { width: line.current ? 3 : 2, type: styles[li]?.dashed ? 'dashed' : 'solid' },
           data: line.values.map((v) => (v === null ? '-' : v)),
           ...(li === lines.length - 1 && breaks.length > 0 ? { markLine } : {}),
         })),
       },
       true,
     );
-  }, [spec, format, labels, color]);
+  }, [spec, format, labels, color, lineStyle]);
 
   return <div ref={ref} style={{ width: '100%', height: 300 }} aria-hidden="true" />;
 }

@@ -19,6 +19,8 @@ export type TrendLine = {
   n: Array<number | null>;
   suppressed: boolean[];
   current: boolean;
+  /** Whose line it is, on a chart of an organisation against its sector. */
+  side?: 'organisation' | 'sector';
 };
 
 export type TrendBreak = { period: string; series: number; fromVersion: number | null };

@@ -26,6 +26,7 @@ import {
   IconCampaign,
   IconChart,
   IconCollective,
+  IconCompare,
   IconFramework,
   IconKey,
   IconLink,
@@ -105,6 +106,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   const items: NavItem[] = [
     { to: paths.results, label: t('nav.results'), icon: <IconChart />, match: (p) => p === '/' },
+    {
+      to: paths.compare,
+      label: t('nav.comparison'),
+      icon: <IconCompare />,
+      match: (p) => p.startsWith(paths.compare),
+    },
     {
       to: paths.firstSteps(ws.org.slug),
       label: t('firstSteps.nav'),
