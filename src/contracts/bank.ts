@@ -31,7 +31,10 @@ export const bankEntry = z.object({
   stakeholderGroup,
   labelFr: z.string(),
   labelEn: z.string(),
+  /** Unit, in French. */
   unit: z.string(),
+  /** Unit, in English (the French one when no English form is known). */
+  unitEn: z.string(),
   computation,
   polarity,
   questions: z.array(bankQuestion),
@@ -45,6 +48,8 @@ export const bankQuery = z.object({
   sector: bankSector.optional(),
   kind: indicatorKind.optional(),
   stakeholderGroup: stakeholderGroup.optional(),
+  /** One of the six dimensions of a child's needs (child-protection entries). */
+  childProtectionDimension: childProtectionDimension.optional(),
   /** Also search this collective's own entries (the caller must be a member). */
   collectiveId: id.optional(),
 });
@@ -92,11 +97,15 @@ const collectiveEntryFields = z
     /** The code suggested when the entry is added to a framework. */
     code: indicatorCode.optional(),
     sector: bankSector,
+    /** Only for a child-protection entry: which of the six dimensions of a child's needs it serves. */
+    childProtectionDimension: childProtectionDimension.optional(),
     kind: indicatorKind,
     stakeholderGroup,
     labelFr: text().min(2).max(300),
     labelEn: text().min(2).max(300),
     unit: text().max(40),
+    /** The unit in English; without it, the English interface shows the French one. */
+    unitEn: text().max(40).optional(),
     computation,
     polarity,
     /** Suggested questions; the first one is the one the computation reads. */
@@ -105,10 +114,18 @@ const collectiveEntryFields = z
   })
   .strict();
 
-type EntryDraft = { computation: Computation; questions: z.infer<typeof bankQuestionInput>[] };
+type EntryDraft = {
+  sector: z.infer<typeof bankSector>;
+  childProtectionDimension?: z.infer<typeof childProtectionDimension> | undefined;
+  computation: Computation;
+  questions: z.infer<typeof bankQuestionInput>[];
+};
 
-/** A share counts options of the first question; choice questions need options. */
+/** A share counts options of the first question; choice questions need options; a dimension belongs to child protection. */
 function checkEntry(entry: EntryDraft, ctx: z.RefinementCtx) {
+  if (entry.childProtectionDimension !== undefined && entry.sector !== 'child_protection') {
+    ctx.addIssue({ code: 'custom', path: ['childProtectionDimension'], message: 'only for a child-protection entry' });
+  }
   entry.questions.forEach((q, i) => {
     if ((q.type === 'single' || q.type === 'multiple') && (q.options?.length ?? 0) === 0) {
       ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a choice question needs options' });
@@ -133,11 +150,16 @@ export const collectiveBankEntryInput = collectiveEntryFields
   .superRefine(checkEntry);
 export type CollectiveBankEntryInput = z.infer<typeof collectiveBankEntryInput>;
 
-/** A patch changes only what it names; null removes the code or the SDG. */
+/**
+ * A patch changes only what it names; null removes the code, the SDG, the English unit or the
+ * dimension. Send the entry's `revision` in If-Match: a stale one answers 409 `edit_conflict`.
+ */
 export const collectiveBankEntryPatch = collectiveEntryFields
   .extend({
     code: indicatorCode.nullable(),
     sdg: z.number().int().min(1).max(17).nullable(),
+    unitEn: collectiveEntryFields.shape.unitEn.unwrap().nullable(),
+    childProtectionDimension: childProtectionDimension.nullable(),
   })
   .partial()
   .strict();
@@ -147,6 +169,8 @@ export const collectiveBankEntry = collectiveEntryFields.extend({
   id,
   collectiveId: id,
   questions: z.array(bankQuestion),
+  /** Bumped by every change; send it back in If-Match when changing the entry. */
+  revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

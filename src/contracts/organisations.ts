@@ -71,6 +71,8 @@ export const collective = z.object({
   decisionRule: z.enum(['majority', 'consensus']),
   /** Share of COPIL organisations that must cast a ballot (abstentions count). */
   quorumPercent: z.number().int(),
+  /** Bumped by every change of the settings; send it back in If-Match when changing them. */
+  revision: z.number().int(),
   commonFrameworkId: id,
   /** The caller's organisations in this collective and how they take part. */
   myOrganisations: z.array(

@@ -317,6 +317,28 @@ describe('diff, audit and concurrent edits', () => {
     expect((await alice.request('PATCH', `/api/frameworks/${fwId}/indicators/${ind.id}`, { labelFr: 'x' }, { 'if-match': 'pas un nombre' })).statusCode).toBe(400);
     expect((await fw()).draft?.indicators.find((i) => i.code === 'V3')?.labelFr).toBe('Première modification');
   });
+
+  it('turns two people editing the same theory-of-change node into a clear conflict', async () => {
+    const created = await alice.post(`/api/frameworks/${fwId}/nodes`, { kind: 'outcome', labelFr: 'Les familles se sentent soutenues', parentId: null });
+    expect(created.statusCode, created.body).toBe(201);
+    const node = json<{ id: string; revision: number }>(created);
+    const url = `/api/frameworks/${fwId}/nodes/${node.id}`;
+    const first = await alice.request('PATCH', url, { labelFr: 'Les familles se sentent écoutées' }, { 'if-match': `"${node.revision}"` });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json<{ revision: number }>(first).revision).toBe(node.revision + 1);
+    // Someone who read the node before that change.
+    const second = await alice.request('PATCH', url, { labelFr: 'Les familles se sentent aidées' }, { 'if-match': `W/"${node.revision}"` });
+    expect(second.statusCode).toBe(409);
+    expect(codeOf(second)).toBe('edit_conflict');
+    expect(json<{ detail: string; detailEn: string }>(second)).toMatchObject({
+      detail: expect.stringContaining('Quelqu’un a modifié cet élément') as unknown,
+      detailEn: expect.stringContaining('Someone changed this node') as unknown,
+    });
+    expect((await alice.request('DELETE', url, undefined, { 'if-match': `"${node.revision}"` })).statusCode).toBe(409);
+    const draft = (await fw()).draft!;
+    expect(draft.nodes.find((n) => n.id === node.id)?.labelFr).toBe('Les familles se sentent écoutées');
+    expect((await alice.request('DELETE', url, undefined, { 'if-match': `"${node.revision + 1}"` })).statusCode).toBe(200);
+  });
 });
 
 describe('organisations adopt a version', () => {

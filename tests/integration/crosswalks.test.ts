@@ -290,6 +290,29 @@ describe('crosswalks', () => {
     expect(find(await collectiveResults(), 'SAT')).toMatchObject({ n: 3, organisations: 1, crosswalkOrganisations: 0, value: 4 });
   });
 
+  it('records each crosswalk’s creation, rule changes and removal in the organisation’s own audit trail', async () => {
+    interface Event {
+      action: string;
+      userName: string;
+      detail: { crosswalkId?: string; organisation?: string; commonFrameworkId?: string; code?: string; question?: string; ruleType?: string; changes?: { field: string; before: unknown; after: unknown }[] };
+    }
+    const trail = async (p: Persona, org: OrgInfo) => json<Event[]>(await p.get(`/api/organisations/${org.id}/audit?limit=200`));
+    // A viewer of B reads it.
+    const events = (await trail(dan, orgB)).filter((e) => e.detail.crosswalkId === satCrosswalk.id);
+    // Newest first: removed, changed back (the stale and the refused updates left no trace), changed, created.
+    expect(events.map((e) => `${e.userName}:${e.action}`)).toEqual(['Bob:crosswalk.deleted', 'Bob:crosswalk.updated', 'Bob:crosswalk.updated', 'Bob:crosswalk.created']);
+    for (const e of events) expect(e.detail).toMatchObject({ organisation: 'Association B', commonFrameworkId: fw, code: 'SAT', question: 'Note de 0 à 10', ruleType: 'cut_points' });
+    expect(events[2]!.detail.changes).toEqual([{ field: 'rule', before: cuts, after: { type: 'cut_points', cuts: [1, 3, 5, 7], targetMin: 1 } }]);
+    expect(events[1]!.detail.changes).toEqual([{ field: 'rule', before: { type: 'cut_points', cuts: [1, 3, 5, 7], targetMin: 1 }, after: cuts }]);
+    const created = (await trail(bob, orgB)).filter((e) => e.action === 'crosswalk.created');
+    expect(created.map((e) => e.detail.code).sort()).toEqual(['ACCORD', 'DUREE', 'SAT']);
+    // Only B sees its crosswalks: not the collective's coordinator, nor the common framework's trail.
+    expect((await alice.get(`/api/organisations/${orgB.id}/audit`)).statusCode).toBe(404);
+    expect((await chelsea.get(`/api/organisations/${orgB.id}/audit`)).statusCode).toBe(404);
+    const common = json<Event[]>(await alice.get(`/api/frameworks/${fw}/audit?limit=1000`));
+    expect(common.filter((e) => e.action.startsWith('crosswalk.'))).toEqual([]);
+  });
+
   it('documents the routes in the OpenAPI description', async () => {
     const doc = json<{ paths: Record<string, Record<string, { operationId?: string }>> }>(await alice.get('/api/openapi.json'));
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));

@@ -208,6 +208,24 @@ describe('framework export', () => {
     }
     expect((await alice.get(exportUrl(common.commonFrameworkId, 'format=pdf'))).statusCode).toBe(400);
   });
+
+  it('describes the three bodies in the OpenAPI document: JSON, Word and Excel', async () => {
+    const doc = json<{ paths: Record<string, { get: { operationId: string; responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }> }>(
+      await t.app.inject({ method: 'GET', url: '/api/openapi.json' }),
+    );
+    const route = doc.paths['/api/frameworks/{frameworkId}/export']!.get;
+    expect(route.operationId).toBe('exportFramework');
+    const content = route.responses['200']!.content;
+    expect(Object.keys(content).sort()).toEqual([
+      'application/json',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+    expect(content['application/json']!.schema).toMatchObject({ type: 'object' });
+    for (const type of ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']) {
+      expect(content[type]!.schema).toMatchObject({ type: 'string', format: 'binary' });
+    }
+  });
 });
 
 describe('framework import', () => {

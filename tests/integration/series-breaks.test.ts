@@ -172,3 +172,106 @@ describe('series breaks', () => {
     expect(json<{ id: string; version: number; newVersion: boolean }>(res)).toMatchObject({ id: q.id, version: 1, newVersion: false });
   });
 });
+
+describe('series breaks from a change of computation type or of breakdowns', () => {
+  let carol: Persona;
+  let dora: Persona;
+  let org: OrgInfo;
+  let fw: string;
+  let collectiveId: string;
+  let note: string;
+  let visits: string;
+  let slug2025: string;
+  let questionnaire: { id: string; questions: unknown[] };
+
+  const results = async (period: string) => json<Results>(await dora.get(`/api/organisations/${org.id}/results?period=${period}`)).indicators;
+  const pick = (list: Result[], code: string) => list.find((i) => i.code === code)!;
+  const trend = async (code: string) => json<Trend>(await dora.get(`/api/organisations/${org.id}/trend?frameworkId=${fw}&code=${code}`));
+
+  beforeAll(async () => {
+    carol = await signUp(t.app, 'Carol');
+    dora = await signUp(t.app, 'Dora');
+    const head2 = await createOrganisation(carol, 'Tête de réseau ruptures');
+    org = await createOrganisation(dora, 'Association ruptures');
+    const c = await createCollective(carol, head2.id, 'Collectif ruptures');
+    collectiveId = c.id;
+    fw = c.commonFrameworkId;
+    await joinCollective(carol, c.id, dora, org);
+    await addIndicator(carol, fw, { code: 'NOTE', labelFr: 'Heures par personne', kind: 'outcome', stakeholderGroup: 'people_supported', computation: { type: 'mean' } });
+    await addIndicator(carol, fw, { ...shareIndicator('VISITE', ['oui']), disaggregations: ['sexe'] });
+    await adopt(carol, fw);
+    const questions = [
+      { type: 'number', labelFr: 'Combien d’heures ?', min: 0, max: 100, indicator: { frameworkId: fw, code: 'NOTE' } },
+      { type: 'single', labelFr: 'Êtes-vous venu ?', options: [{ value: 'oui', labelFr: 'Oui' }, { value: 'non', labelFr: 'Non' }], indicator: { frameworkId: fw, code: 'VISITE' } },
+    ];
+    const q = await createQuestionnaire(dora, org.id, questions, 'Questionnaire ruptures');
+    questionnaire = { id: q.id, questions };
+    [note, visits] = q.questions.map((x) => x.id) as [string, string];
+    slug2025 = (await createCampaign(dora, org.id, q.id, '2025')).slug;
+    for (const [hours, came] of [[2, 'oui'], [4, 'oui'], [6, 'non']] as const) {
+      expect((await submit(anonymous, slug2025, { [note]: hours, [visits]: came })).statusCode).toBe(201);
+    }
+  });
+
+  it('computes version 1 from its answers', async () => {
+    const list = await results('2025');
+    expect(pick(list, 'NOTE')).toMatchObject({ n: 3, value: 4, otherDefinitionN: 0 });
+    expect(pick(list, 'VISITE')).toMatchObject({ n: 3, value: 2 / 3, otherDefinitionN: 0 });
+  });
+
+  it('marks a break when the computation type or the breakdowns change, and never mixes the answers', async () => {
+    const adopted = json<{ adopted: { id: string; indicators: { id: string; code: string }[] } }>(await carol.get(`/api/frameworks/${fw}`)).adopted;
+    const id = (code: string) => adopted.indicators.find((i) => i.code === code)!.id;
+    expect((await carol.patch(`/api/frameworks/${fw}/indicators/${id('NOTE')}`, { computation: { type: 'count' } })).statusCode).toBe(200);
+    expect((await carol.patch(`/api/frameworks/${fw}/indicators/${id('VISITE')}`, { disaggregations: ['sexe', 'tranche_age'] })).statusCode).toBe(200);
+    await adopt(carol, fw);
+
+    const versions = json<{ versions: { id: string; number: number }[] }>(await carol.get(`/api/frameworks/${fw}`)).versions;
+    const v = (n: number) => versions.find((x) => x.number === n)!.id;
+    const diff = json<{ indicators: { changed: { code: string; seriesBreak: string[] }[] } }>(await carol.get(`/api/frameworks/${fw}/diff?from=${v(1)}&to=${v(2)}`));
+    expect(diff.indicators.changed.map((c) => [c.code, c.seriesBreak])).toEqual([
+      ['NOTE', ['computation']],
+      ['VISITE', ['disaggregations']],
+    ]);
+
+    // Version 2 is the one the organisation sees: the 2025 answers were collected under version 1.
+    const latest = await results('2025');
+    // Nothing counted under the new definition yet (a count of none is 0).
+    expect(pick(latest, 'NOTE')).toMatchObject({ n: 0, value: 0, otherDefinitionN: 3, computation: { type: 'count' } });
+    expect(pick(latest, 'VISITE')).toMatchObject({ n: 0, value: null, otherDefinitionN: 3 });
+    const coll = json<Results>(await carol.get(`/api/collectives/${collectiveId}/results?period=2025`)).indicators;
+    expect(pick(coll, 'NOTE')).toMatchObject({ n: 0, otherDefinitionN: 3 });
+    expect(pick(coll, 'VISITE')).toMatchObject({ n: 0, otherDefinitionN: 3 });
+
+    // Answers keep the definition their questionnaire was built for: saved again, the
+    // questionnaire becomes a new version, whose answers count under version 2 only.
+    const revised = await dora.put(`/api/organisations/${org.id}/questionnaires/${questionnaire.id}`, { title: 'Questionnaire ruptures v2', questions: questionnaire.questions });
+    expect(revised.statusCode, revised.body).toBe(200);
+    const [note2, visits2] = json<{ newVersion: boolean; questions: { id: string }[] }>(revised).questions.map((x) => x.id) as [string, string];
+    for (const [hours, came] of [[1, 'oui'], [2, 'non']] as const) {
+      expect((await submit(anonymous, slug2025, { [note2]: hours, [visits2]: came })).statusCode).toBe(201);
+    }
+    const now = await results('2025');
+    // A count of answers now, no longer a mean of hours.
+    expect(pick(now, 'NOTE')).toMatchObject({ n: 2, value: 2, otherDefinitionN: 3 });
+    expect(pick(now, 'VISITE')).toMatchObject({ n: 2, value: 0.5, otherDefinitionN: 3 });
+  });
+
+  it('draws one series per definition, so the trend chart shows each break', async () => {
+    const notes = await trend('NOTE');
+    expect(notes.series.map((s) => [s.number, s.definitionKey, s.fromVersion])).toEqual([
+      [1, 'mean:|', 1],
+      [2, 'count:|', 2],
+    ]);
+    expect(notes.points).toEqual([
+      expect.objectContaining({ period: '2025', series: 1, n: 3, value: 4 }),
+      expect.objectContaining({ period: '2025', series: 2, n: 2, value: 2 }),
+    ]);
+    const visitsTrend = await trend('VISITE');
+    expect(visitsTrend.currentSeries).toBe(2);
+    expect(visitsTrend.series.map((s) => [s.number, s.definitionKey, s.fromVersion])).toEqual([
+      [1, 'share:oui|sexe', 1],
+      [2, 'share:oui|sexe,tranche_age', 2],
+    ]);
+  });
+});

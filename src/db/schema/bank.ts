@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CollectiveBankEntryInput } from '../../contracts/bank.ts';
 import { users } from './auth.ts';
 import { collectives } from './organisations.ts';
@@ -15,6 +15,8 @@ export const collectiveBankEntries = pgTable(
       .notNull()
       .references(() => collectives.id, { onDelete: 'cascade' }),
     entry: jsonb('entry').$type<CollectiveBankEntryInput>().notNull(),
+    /** Bumped by every change: an edit sent with a stale one (If-Match) gets a 409. */
+    revision: integer('revision').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -70,6 +70,8 @@ export const collectives = pgTable(
     /** How the COPIL decides on a framework version (src/domain/votes.ts). */
     decisionRule: text('decision_rule', { enum: ['majority', 'consensus'] }).notNull().default('consensus'),
     quorumPercent: integer('quorum_percent').notNull().default(50),
+    /** Bumped by every change of the settings: a change sent with a stale one (If-Match) gets a 409. */
+    revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('collectives_slug_key').on(t.slug)],

@@ -4,10 +4,17 @@ import { COOPERATION } from './cooperation.ts';
 import { CROSS_CUTTING } from './cross-cutting.ts';
 import { DIGITAL_INCLUSION } from './digital-inclusion.ts';
 import { POVERTY_EXCLUSION } from './poverty-exclusion.ts';
-import type { BankEntry, BankSector, IndicatorKind, StakeholderGroup } from './types.ts';
+import type {
+  BankEntry,
+  BankSector,
+  ChildProtectionDimension,
+  IndicatorKind,
+  StakeholderGroup,
+} from './types.ts';
 
 export type * from './types.ts';
 export { bankSectors, childProtectionDimensions } from './types.ts';
+export { unitInEnglish } from './units.ts';
 export {
   AGEING_WELL,
   CHILD_PROTECTION,
@@ -32,6 +39,8 @@ export interface BankQuery {
   sector?: BankSector;
   kind?: IndicatorKind;
   stakeholderGroup?: StakeholderGroup;
+  /** One of the six dimensions of a child's needs: only child-protection entries carry one. */
+  childProtectionDimension?: ChildProtectionDimension;
 }
 
 /** Lower case, without accents, apostrophes unified, whitespace collapsed. */
@@ -65,6 +74,11 @@ export function searchBank(bank: readonly BankEntry[], query: BankQuery = {}): B
     if (query.sector !== undefined && entry.sector !== query.sector) return false;
     if (query.kind !== undefined && entry.kind !== query.kind) return false;
     if (query.stakeholderGroup !== undefined && entry.stakeholderGroup !== query.stakeholderGroup)
+      return false;
+    if (
+      query.childProtectionDimension !== undefined &&
+      entry.childProtectionDimension !== query.childProtectionDimension
+    )
       return false;
     if (words.length === 0) return true;
     const haystack = searchableText(entry);

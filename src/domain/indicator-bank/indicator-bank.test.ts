@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_BANK, normalizeForSearch, searchBank } from './index.ts';
+import { INDICATOR_BANK, normalizeForSearch, searchBank, unitInEnglish } from './index.ts';
 import { bankSectors, childProtectionDimensions, type BankEntry } from './types.ts';
 
 const bank = INDICATOR_BANK;
@@ -126,6 +126,25 @@ describe('indicator bank content', () => {
     }
   });
 
+  it.each([...new Set(bank.map((e) => e.unit))].map((unit) => [unit]))(
+    'has an English form of the unit %j',
+    (unit) => {
+      const en = unitInEnglish(unit);
+      expect(en, unit).toBeDefined();
+      expect(en!.trim(), unit).not.toBe('');
+    },
+  );
+
+  it('gives the English form of a unit, or nothing when it is unknown', () => {
+    expect(unitInEnglish('réunions')).toBe('meetings');
+    expect(unitInEnglish(' personnes ')).toBe('people');
+    expect(unitInEnglish('% des répondants')).toBe('% of respondents');
+    expect(unitInEnglish('')).toBe('');
+    expect(unitInEnglish('paniers solidaires')).toBeUndefined();
+    // Not a property of every object.
+    expect(unitInEnglish('constructor')).toBeUndefined();
+  });
+
   it('gives an SDG only as an integer from 1 to 17', () => {
     for (const e of bank) {
       if (e.sdg === undefined) continue;
@@ -209,6 +228,15 @@ describe('searchBank', () => {
       expect(found.every((e) => e.stakeholderGroup === stakeholderGroup)).toBe(true);
     },
   );
+
+  it.each(childProtectionDimensions)('filters by child-protection dimension %s', (dim) => {
+    const found = searchBank(bank, { childProtectionDimension: dim });
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(
+      found.every((e) => e.sector === 'child_protection' && e.childProtectionDimension === dim),
+    ).toBe(true);
+    expect(found.length).toBe(bank.filter((e) => e.childProtectionDimension === dim).length);
+  });
 
   it('combines text and filters', () => {
     const found = searchBank(bank, {

@@ -11,9 +11,10 @@ import {
   proposeFromBankBody,
 } from '../../../contracts/bank.ts';
 import { id, ok } from '../../../contracts/common.ts';
-import { indicator, proposal } from '../../../contracts/frameworks.ts';
+import { ifMatchHeaders, indicator, proposal } from '../../../contracts/frameworks.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { parseIfMatch } from '../../revisions.ts';
 import * as service from './service.ts';
 
 export function bankRoutes(app: FastifyInstance, { db }: AppContext) {
@@ -95,13 +96,22 @@ export function bankRoutes(app: FastifyInstance, { db }: AppContext) {
       operationId: 'updateCollectiveBankEntry',
       tags,
       security,
-      summary: 'Change an entry of the collective’s bank',
+      summary: 'Change an entry of the collective’s bank (send its revision in If-Match)',
+      description: 'With If-Match: "<revision>", a change made by someone else since that revision answers 409 edit_conflict instead of being overwritten.',
       params: entryParams,
+      headers: ifMatchHeaders,
       body: collectiveBankEntryPatch,
       response: { 200: collectiveBankEntry, ...errorResponses },
     },
     handler: async (request) =>
-      service.updateCollectiveEntry(db, requireActor(request).userId, request.params.collectiveId, request.params.entryId, request.body),
+      service.updateCollectiveEntry(
+        db,
+        requireActor(request).userId,
+        request.params.collectiveId,
+        request.params.entryId,
+        request.body,
+        parseIfMatch(request.headers['if-match']),
+      ),
   });
 
   r.delete('/api/collectives/:collectiveId/bank-entries/:entryId', {
@@ -109,12 +119,13 @@ export function bankRoutes(app: FastifyInstance, { db }: AppContext) {
       operationId: 'deleteCollectiveBankEntry',
       tags,
       security,
-      summary: 'Remove an entry from the collective’s bank (indicators already added stay)',
+      summary: 'Remove an entry from the collective’s bank (indicators already added stay; If-Match: its revision)',
       params: entryParams,
+      headers: ifMatchHeaders,
       response: { 200: ok, ...errorResponses },
     },
     handler: async (request) => {
-      await service.deleteCollectiveEntry(db, requireActor(request).userId, request.params.collectiveId, request.params.entryId);
+      await service.deleteCollectiveEntry(db, requireActor(request).userId, request.params.collectiveId, request.params.entryId, parseIfMatch(request.headers['if-match']));
       return { ok: true as const };
     },
   });

@@ -36,6 +36,7 @@ const collectiveColumns = {
   suppressionThreshold: collectives.suppressionThreshold,
   decisionRule: collectives.decisionRule,
   quorumPercent: collectives.quorumPercent,
+  revision: collectives.revision,
   commonFrameworkId: frameworks.id,
 };
 
@@ -164,9 +165,29 @@ export async function activeCollectivesOf(db: Db, organisationId: string) {
     .orderBy(asc(collectives.name));
 }
 
+/** The collective's settings, locked until the end of the transaction: concurrent changes wait their turn. */
+export async function lockCollective(tx: Tx, collectiveId: string) {
+  const rows = await tx
+    .select({
+      name: collectives.name,
+      suppressionThreshold: collectives.suppressionThreshold,
+      decisionRule: collectives.decisionRule,
+      quorumPercent: collectives.quorumPercent,
+      revision: collectives.revision,
+    })
+    .from(collectives)
+    .where(eq(collectives.id, collectiveId))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+/** Every change of the settings bumps the collective's revision. */
 export async function updateCollective(db: Db | Tx, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
   if (Object.keys(values).length === 0) return;
-  await db.update(collectives).set(values).where(eq(collectives.id, collectiveId));
+  await db
+    .update(collectives)
+    .set({ ...values, revision: sql`${collectives.revision} + 1` })
+    .where(eq(collectives.id, collectiveId));
 }
 
 /** Active COPIL member organisations of a collective, with their names. */

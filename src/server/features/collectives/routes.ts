@@ -10,7 +10,9 @@ import {
   updateCollectiveBody,
   updateCollectiveMemberBody,
 } from '../../../contracts/organisations.ts';
+import { ifMatchHeaders } from '../../../contracts/frameworks.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
+import { parseIfMatch } from '../../revisions.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import * as service from './service.ts';
 
@@ -41,12 +43,15 @@ export function collectiveRoutes(app: FastifyInstance, { db, config }: AppContex
       operationId: 'updateCollective',
       tags,
       security,
-      summary: 'Change the collective’s name, suppression threshold or COPIL decision rule (coordinator admins)',
+      summary: 'Change the collective’s name, suppression threshold or COPIL decision rule (coordinator admins; If-Match: its revision)',
+      description: 'With If-Match: "<revision>", a change made by someone else since that revision answers 409 edit_conflict instead of being overwritten.',
       params: collectiveParams,
+      headers: ifMatchHeaders,
       body: updateCollectiveBody,
       response: { 200: collectiveDetail, ...errorResponses },
     },
-    handler: async (request) => service.updateCollective(db, requireActor(request).userId, request.params.collectiveId, request.body),
+    handler: async (request) =>
+      service.updateCollective(db, requireActor(request).userId, request.params.collectiveId, request.body, parseIfMatch(request.headers['if-match'])),
   });
 
   r.post('/api/collectives/:collectiveId/members', {

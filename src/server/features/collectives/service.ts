@@ -4,6 +4,7 @@ import { chooseSlug } from '../../slug.ts';
 import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
 import { findBySlug } from '../organisations/repository.ts';
 import { audit } from '../frameworks/repository.ts';
+import { checkRevision } from '../../revisions.ts';
 import * as repo from './repository.ts';
 
 type Participation = Awaited<ReturnType<typeof repo.myParticipations>>[number];
@@ -128,22 +129,29 @@ export async function acceptMembership(db: Db, userId: string, organisationId: s
   return present(row!, await repo.myParticipations(db, userId, [collectiveId]));
 }
 
-/** Name, threshold and decision rule: admins of the coordinating organisation only. */
+/**
+ * Name, threshold and decision rule: admins of the coordinating organisation only. With
+ * `ifMatch`, only if nobody changed the settings since that revision.
+ */
 export async function updateCollective(
   db: Db,
   userId: string,
   collectiveId: string,
   patch: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>,
+  ifMatch?: number,
 ) {
   const access = await collectiveAccess(db, userId, collectiveId);
   requireManage(access);
-  const c = access.collective;
-  const changes = (['suppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
-    .filter((k) => patch[k] !== undefined && patch[k] !== c[k])
-    .map((k) => ({ field: k, before: c[k], after: patch[k] }));
+  const frameworkId = access.collective.commonFrameworkId;
   await db.transaction(async (tx) => {
+    const c = await repo.lockCollective(tx, collectiveId);
+    if (!c) throw collectiveNotFound();
+    checkRevision(ifMatch, c.revision, { fr: 'ce collectif', en: 'this collective' });
+    const changes = (['suppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
+      .filter((k) => patch[k] !== undefined && patch[k] !== c[k])
+      .map((k) => ({ field: k, before: c[k], after: patch[k] }));
     await repo.updateCollective(tx, collectiveId, patch);
-    if (changes.length > 0) await audit(tx, { userId, frameworkId: c.commonFrameworkId, collectiveId, action: 'collective.updated', detail: { changes } });
+    if (changes.length > 0) await audit(tx, { userId, frameworkId, collectiveId, action: 'collective.updated', detail: { changes } });
   });
   return getCollective(db, userId, collectiveId);
 }

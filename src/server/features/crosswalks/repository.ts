@@ -2,6 +2,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
 import { collectives, crosswalks, frameworks, questionnaires, questions } from '../../../db/schema/index.ts';
 import type { CrosswalkRule, ValueCount } from '../../../domain/crosswalk.ts';
+import type { Tx } from '../frameworks/repository.ts';
+
+type Conn = Db | Tx;
 
 const columns = {
   crosswalk: crosswalks,
@@ -71,7 +74,7 @@ export async function crosswalkExists(db: Db, questionId: string, frameworkId: s
 }
 
 export async function insertCrosswalk(
-  db: Db,
+  db: Conn,
   values: { organisationId: string; questionId: string; frameworkId: string; indicatorCode: string; rule: CrosswalkRule; createdBy: string; indicatorDefinition: string },
 ) {
   const [row] = await db.insert(crosswalks).values(values).returning({ id: crosswalks.id });
@@ -79,7 +82,7 @@ export async function insertCrosswalk(
 }
 
 /** Updates only when the stored revision is the one the caller read; false otherwise. */
-export async function updateCrosswalkRule(db: Db, crosswalkId: string, revision: number, rule: CrosswalkRule, indicatorDefinition: string) {
+export async function updateCrosswalkRule(db: Conn, crosswalkId: string, revision: number, rule: CrosswalkRule, indicatorDefinition: string) {
   const rows = await db
     .update(crosswalks)
     .set({ rule, indicatorDefinition, revision: sql`${crosswalks.revision} + 1`, updatedAt: sql`now()` })
@@ -88,7 +91,7 @@ export async function updateCrosswalkRule(db: Db, crosswalkId: string, revision:
   return rows.length > 0;
 }
 
-export async function deleteCrosswalk(db: Db, crosswalkId: string) {
+export async function deleteCrosswalk(db: Conn, crosswalkId: string) {
   await db.delete(crosswalks).where(eq(crosswalks.id, crosswalkId));
 }
 

@@ -4,7 +4,7 @@ import { convertAnswer, crosswalkPartial, validateCrosswalk, type CrosswalkRule 
 import { figureFromPartial } from '../../../domain/indicator-value.ts';
 import type { Computation } from '../../../contracts/frameworks.ts';
 import { activeCollectivesOf } from '../collectives/repository.ts';
-import { indicatorsOf, latestAdoptedVersions } from '../frameworks/repository.ts';
+import { audit, indicatorsOf, latestAdoptedVersions, organisationNames, type Tx } from '../frameworks/repository.ts';
 import { commonVersionsFor } from '../frameworks/service.ts';
 import { requireOrgRole } from '../organisations/access.ts';
 import * as repo from './repository.ts';
@@ -112,6 +112,29 @@ async function checkCrosswalk(db: Db, organisationId: string, input: { questionI
   return { question, computation, definitionKey };
 }
 
+/**
+ * Changes of a crosswalk go to the organisation's own audit trail (who, when, which question
+ * onto which indicator, how): only the organisation sees its crosswalks, so they stay out of
+ * the common framework's trail, which every member of the collective reads.
+ */
+async function auditCrosswalk(
+  tx: Tx,
+  userId: string,
+  action: 'crosswalk.created' | 'crosswalk.updated' | 'crosswalk.deleted',
+  c: { id: string; organisationId: string; frameworkId: string; indicatorCode: string; rule: CrosswalkRule },
+  questionLabel: string,
+  extra: Record<string, unknown> = {},
+) {
+  const names = await organisationNames(tx, [c.organisationId]);
+  await audit(tx, {
+    userId,
+    frameworkId: null,
+    organisationId: c.organisationId,
+    action,
+    detail: { crosswalkId: c.id, organisation: names.get(c.organisationId) ?? '', commonFrameworkId: c.frameworkId, code: c.indicatorCode, question: questionLabel, ruleType: c.rule.type, ...extra },
+  });
+}
+
 export async function listCrosswalks(db: Db, userId: string, organisationId: string) {
   await requireOrgRole(db, userId, organisationId, 'viewer');
   const rows = await repo.listCrosswalks(db, organisationId);
@@ -121,13 +144,17 @@ export async function listCrosswalks(db: Db, userId: string, organisationId: str
 
 export async function createCrosswalk(db: Db, userId: string, organisationId: string, input: { questionId: string; frameworkId: string; indicatorCode: string; rule: CrosswalkRule }) {
   await requireOrgRole(db, userId, organisationId, 'contributor');
-  const { definitionKey } = await checkCrosswalk(db, organisationId, input);
+  const { definitionKey, question } = await checkCrosswalk(db, organisationId, input);
   if (await repo.crosswalkExists(db, input.questionId, input.frameworkId, input.indicatorCode)) {
     throw new Conflict('crosswalk_exists', 'Cette question a déjà une correspondance vers cet indicateur.', 'This question already has a crosswalk to this indicator.', [
       { field: 'body.indicatorCode', message: 'déjà relié / already mapped', code: 'crosswalk_exists' },
     ]);
   }
-  const id = await repo.insertCrosswalk(db, { ...input, organisationId, createdBy: userId, indicatorDefinition: definitionKey });
+  const id = await db.transaction(async (tx) => {
+    const created = await repo.insertCrosswalk(tx, { ...input, organisationId, createdBy: userId, indicatorDefinition: definitionKey });
+    await auditCrosswalk(tx, userId, 'crosswalk.created', { ...input, id: created, organisationId }, question.labelFr);
+    return created;
+  });
   return presentOne(db, organisationId, id);
 }
 
@@ -137,14 +164,19 @@ export async function updateCrosswalk(db: Db, userId: string, organisationId: st
   if (!row) throw crosswalkNotFound();
   const c = row.crosswalk;
   const { definitionKey } = await checkCrosswalk(db, organisationId, { questionId: c.questionId, frameworkId: c.frameworkId, indicatorCode: c.indicatorCode, rule: input.rule });
-  if (!(await repo.updateCrosswalkRule(db, crosswalkId, input.revision, input.rule, definitionKey))) {
-    throw new Conflict(
-      'stale_revision',
-      'Cette correspondance a été modifiée entre-temps : rechargez-la avant d’enregistrer.',
-      'This crosswalk was changed meanwhile: reload it before saving.',
-      [{ field: 'body.revision', message: 'révision périmée / stale revision', code: 'stale_revision' }],
-    );
-  }
+  await db.transaction(async (tx) => {
+    if (!(await repo.updateCrosswalkRule(tx, crosswalkId, input.revision, input.rule, definitionKey))) {
+      throw new Conflict(
+        'stale_revision',
+        'Cette correspondance a été modifiée entre-temps : rechargez-la avant d’enregistrer.',
+        'This crosswalk was changed meanwhile: reload it before saving.',
+        [{ field: 'body.revision', message: 'révision périmée / stale revision', code: 'stale_revision' }],
+      );
+    }
+    if (JSON.stringify(c.rule) !== JSON.stringify(input.rule)) {
+      await auditCrosswalk(tx, userId, 'crosswalk.updated', { ...c, rule: input.rule }, row.questionLabel, { changes: [{ field: 'rule', before: c.rule, after: input.rule }] });
+    }
+  });
   return presentOne(db, organisationId, crosswalkId);
 }
 
@@ -152,7 +184,10 @@ export async function deleteCrosswalk(db: Db, userId: string, organisationId: st
   await requireOrgRole(db, userId, organisationId, 'contributor');
   const row = await repo.findCrosswalk(db, organisationId, crosswalkId);
   if (!row) throw crosswalkNotFound();
-  await repo.deleteCrosswalk(db, crosswalkId);
+  await db.transaction(async (tx) => {
+    await repo.deleteCrosswalk(tx, crosswalkId);
+    await auditCrosswalk(tx, userId, 'crosswalk.deleted', row.crosswalk, row.questionLabel);
+  });
 }
 
 /** What the rule makes of the organisation's existing answers, before anything is saved. */

@@ -425,6 +425,11 @@ export async function listAudit(db: Conn, frameworkId: string, limit: number) {
   return db.select().from(auditEvents).where(eq(auditEvents.frameworkId, frameworkId)).orderBy(desc(auditEvents.seq)).limit(limit);
 }
 
+/** Events about one organisation (its crosswalks, its proposals, ballots and adoptions). */
+export async function listOrganisationAudit(db: Conn, organisationId: string, limit: number) {
+  return db.select().from(auditEvents).where(eq(auditEvents.organisationId, organisationId)).orderBy(desc(auditEvents.seq)).limit(limit);
+}
+
 // ——— Organisations adopting a common version ———
 
 export async function adoptionsOf(db: Conn, organisationId: string) {

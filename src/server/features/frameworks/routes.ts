@@ -133,6 +133,20 @@ export function frameworkRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request) => service.listAudit(db, requireActor(request).userId, request.params.frameworkId, request.query.limit),
   });
 
+  r.get('/api/organisations/:orgId/audit', {
+    schema: {
+      operationId: 'listOrganisationAudit',
+      tags,
+      security,
+      summary: 'The organisation’s own trail: its crosswalks’ changes, and its proposals, ballots and adoptions (members; newest first)',
+      description: 'Crosswalks are seen by the organisation only, so their changes are in this trail rather than in the common framework’s.',
+      params: z.object({ orgId: id }),
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+      response: { 200: z.array(auditEvent), ...errorResponses },
+    },
+    handler: async (request) => service.listOrganisationAudit(db, requireActor(request).userId, request.params.orgId, request.query.limit),
+  });
+
   // ——— Co-construction of a common framework ———
   const coTags = ['co-construction'];
   r.get('/api/frameworks/:frameworkId/proposals', {

@@ -7,6 +7,7 @@ import { findRole } from '../organisations/repository.ts';
 import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
 import { activeCollectivesOf, copilOrganisations } from '../collectives/repository.ts';
 import { collectiveAccess, type CollectiveAccess } from '../collectives/service.ts';
+import { checkRevision as checkEditedRevision } from '../../revisions.ts';
 import * as repo from './repository.ts';
 
 type IndicatorRow = Awaited<ReturnType<typeof repo.indicatorsOf>>[number];
@@ -122,28 +123,16 @@ async function requireEdit(db: Db, userId: string, frameworkId: string) {
   return access;
 }
 
-/** `If-Match: "3"` (or `W/"3"`, or `3`) → 3. Absent → undefined. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '' || header.trim() === '*') return undefined;
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m) {
-    throw new Invalid('invalid_if_match', 'En-tête If-Match invalide : donnez la révision, par exemple "3".', 'Invalid If-Match header: give the revision, for example "3".', [
-      { field: 'headers.if-match', message: 'expected a revision number' },
-    ]);
-  }
-  return Number(m[1]);
-}
+export { parseIfMatch } from '../../revisions.ts';
 
-function checkRevision(expected: number | undefined, actual: number, what: 'indicator' | 'node' | 'version') {
-  if (expected === undefined || expected === actual) return;
-  const fr = { indicator: 'cet indicateur', node: 'cet élément', version: 'cette version' }[what];
-  const en = { indicator: 'this indicator', node: 'this node', version: 'this version' }[what];
-  throw new Conflict(
-    'edit_conflict',
-    `Quelqu’un a modifié ${fr} pendant que vous le modifiiez (vous aviez la révision ${expected}, elle en est à ${actual}). Rechargez pour voir ses changements, puis refaites les vôtres.`,
-    `Someone changed ${en} while you were editing it (you had revision ${expected}, it is now at ${actual}). Reload to see their changes, then make yours again.`,
-    [{ field: 'headers.if-match', message: `current revision is ${actual}` }],
-  );
+const edited = {
+  indicator: { fr: 'cet indicateur', en: 'this indicator' },
+  node: { fr: 'cet élément', en: 'this node' },
+  version: { fr: 'cette version', en: 'this version' },
+} as const;
+
+function checkRevision(expected: number | undefined, actual: number, what: keyof typeof edited) {
+  checkEditedRevision(expected, actual, edited[what]);
 }
 
 /** The draft to write into, opened from the latest adopted version if needed; never a version under vote. */
@@ -737,9 +726,21 @@ export async function createComment(db: Db, userId: string, frameworkId: string,
   return presentComment((await repo.listComments(db, frameworkId, input.proposalId)).find((c) => c.id === row.id)!);
 }
 
+type AuditRow = Awaited<ReturnType<typeof repo.listAudit>>[number];
+const presentAudit = (e: AuditRow) => ({ id: e.id, at: e.at.toISOString(), userName: e.userName, action: e.action, detail: e.detail });
+
 export async function listAudit(db: Db, userId: string, frameworkId: string, limit: number) {
   await frameworkAccess(db, userId, frameworkId);
-  return (await repo.listAudit(db, frameworkId, limit)).map((e) => ({ id: e.id, at: e.at.toISOString(), userName: e.userName, action: e.action, detail: e.detail }));
+  return (await repo.listAudit(db, frameworkId, limit)).map(presentAudit);
+}
+
+/**
+ * The organisation's own trail, for its members: what only it sees (its crosswalks) beside what
+ * it did in its collectives (proposals, ballots, adoptions).
+ */
+export async function listOrganisationAudit(db: Db, userId: string, organisationId: string, limit: number) {
+  await requireOrgRole(db, userId, organisationId, 'viewer');
+  return (await repo.listOrganisationAudit(db, organisationId, limit)).map(presentAudit);
 }
 
 /** A readable difference between two versions; by default the latest adopted against the open one. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { id } from '../../../../contracts/common.ts';
 import { exportQuery, frameworkExport, type FrameworkExport } from '../../../../contracts/framework-exports.ts';
+import { binaryFile } from '../../../../contracts/followup.ts';
 import { framework, ifMatchHeaders } from '../../../../contracts/frameworks.ts';
 import { errorResponses, security, typed, type AppContext } from '../../../context.ts';
 import { requireActor } from '../../../plugins/auth.ts';
@@ -24,7 +25,18 @@ export function frameworkExportRoutes(app: FastifyInstance, { db }: AppContext) 
         'Default version: the latest adopted one, else the draft. With format=docx or xlsx the body is the file itself; with format=json it is the document described here.',
       params: fwParams,
       querystring: exportQuery,
-      response: { 200: frameworkExport, ...errorResponses },
+      response: {
+        // One status, three bodies: the client asks for one with `format`.
+        200: {
+          description: 'The framework: the socle-framework JSON document, or the Word or Excel file (a download)',
+          content: {
+            'application/json': { schema: frameworkExport },
+            [service.contentTypes.docx]: { schema: binaryFile },
+            [service.contentTypes.xlsx]: { schema: binaryFile },
+          },
+        },
+        ...errorResponses,
+      },
     },
     handler: async (request, reply) => {
       const file = await service.exportFramework(db, requireActor(request).userId, request.params.frameworkId, request.query);

@@ -103,7 +103,8 @@ export interface ExportFile {
   body: FrameworkExport | Buffer;
 }
 
-const contentTypes = {
+/** What each format is sent as (also described in the OpenAPI document). */
+export const contentTypes = {
   json: 'application/json; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
