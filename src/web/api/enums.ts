@@ -6,6 +6,7 @@
  */
 import type {
   Audience,
+  BankEntry,
   BankSector,
   Computation,
   Indicator,
@@ -61,6 +62,17 @@ export const stakeholderGroups = exact<Indicator['stakeholderGroup']>()([
   'partners',
   'funders',
   'territory',
+]);
+/** The six usual dimensions of a child's needs, for child-protection bank entries. */
+export const childProtectionDimensions = exact<
+  NonNullable<BankEntry['childProtectionDimension']>
+>()([
+  'basic_needs_safety',
+  'skills',
+  'health_risks',
+  'wellbeing_self_esteem',
+  'social_ties_resource_person',
+  'autonomy',
 ]);
 export const bankSectors = exact<BankSector>()([
   'poverty_exclusion',

@@ -24,8 +24,13 @@ export const keys = {
   orgResults: (orgId: string, period: string | null) =>
     ['organisations', orgId, 'results', period] as const,
   tokens: ['tokens'] as const,
-  bank: (filters: { text: string; sector: string; kind: string; stakeholderGroup: string }) =>
-    ['indicator-bank', filters] as const,
+  bank: (filters: {
+    text: string;
+    sector: string;
+    kind: string;
+    stakeholderGroup: string;
+    childProtectionDimension: string;
+  }) => ['indicator-bank', filters] as const,
   invitation: (token: string) => ['invitations', token] as const,
 };
 

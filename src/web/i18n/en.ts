@@ -483,6 +483,8 @@ export const en: Messages = {
     count_other: '{{count}} indicators',
     emptyTitle: 'No indicator found',
     emptyText: 'Try another word or remove a filter.',
+    dimension: 'Dimension',
+    dimensionTitle: 'Dimension of the child’s needs',
   },
   bankSector: {
     poverty_exclusion: 'Poverty and exclusion',
@@ -491,6 +493,14 @@ export const en: Messages = {
     digital_inclusion: 'Digital inclusion',
     cooperation: 'Cooperation',
     cross_cutting: 'Cross-cutting',
+  },
+  childProtectionDimension: {
+    basic_needs_safety: 'Basic needs and safety',
+    skills: 'Skills',
+    health_risks: 'Health and risks',
+    wellbeing_self_esteem: 'Emotional well-being and self-esteem',
+    social_ties_resource_person: 'Social ties and a resource person',
+    autonomy: 'Autonomy',
   },
   node: {
     editTitle: 'Edit the theory of change element',
@@ -1170,6 +1180,7 @@ export const en: Messages = {
     becomes: 'Becomes',
     answers: 'Answers',
     previewResult: 'Resulting value: {{value}} (n = {{n}}; {{notCounted}} not counted).',
+    history: 'Crosswalk history',
   },
   frameworkExport: {
     export: 'Export',
@@ -1212,6 +1223,15 @@ export const en: Messages = {
     countedHint: 'Tick the answers whose share is the indicator.',
     save: 'Add to the bank',
     saved: 'Added to the collective’s bank.',
+    dimension: 'Dimension of the child’s needs',
+    dimensionNone: 'None in particular',
+    unitEn: 'Unit in English',
+    edit: 'Edit',
+    editNamed: 'Edit “{{label}}” in the collective’s bank',
+    editTitle: 'Edit the indicator of the collective’s bank',
+    update: 'Save the changes',
+    updated: 'Changes saved.',
+    reload: 'Reload the indicator as it is now',
   },
   co: {
     title: 'Co-construction',
@@ -1363,6 +1383,14 @@ export const en: Messages = {
     'collective.updated': 'changed the collective’s settings ({{fields}})',
     'copil.changed': 'changed who sits on the COPIL ({{organisation}})',
     'framework.imported': 'imported a framework into version {{version}}',
+    'bank_entry.created': 'added “{{label}}” to the collective’s bank',
+    'bank_entry.updated': 'changed “{{label}}” in the collective’s bank ({{fields}})',
+    'bank_entry.deleted': 'removed “{{label}}” from the collective’s bank',
+    'crosswalk.created': 'mapped the question “{{question}}” of {{organisation}} onto indicator {{code}}',
+    'crosswalk.updated':
+      'changed the conversion rule from the question “{{question}}” of {{organisation}} onto indicator {{code}}',
+    'crosswalk.deleted':
+      'removed the crosswalk from the question “{{question}}” of {{organisation}} onto indicator {{code}}',
   },
   diffField: {
     suppressionThreshold: 'Confidentiality threshold',
@@ -1382,6 +1410,12 @@ export const en: Messages = {
     parent: 'Parent',
     parentId: 'Parent',
     code: 'Code',
+    sector: 'Sector',
+    childProtectionDimension: 'Dimension of the child’s needs',
+    unitEn: 'Unit in English',
+    questions: 'Suggested questions',
+    sdg: 'SDG',
+    rule: 'Conversion rule',
   },
   firstSteps: {
     nav: 'First steps',
@@ -1551,6 +1585,7 @@ export const en: Messages = {
     quorumHint:
       'Share of COPIL members who must cast a ballot for the vote to count (abstentions count).',
     saved: 'Saved.',
+    reload: 'Reload the settings as they are now',
   },
   imports: {
     title: 'Import a file',

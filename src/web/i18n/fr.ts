@@ -489,6 +489,8 @@ export const fr = {
     count_other: '{{count}} indicateurs',
     emptyTitle: 'Aucun indicateur trouvé',
     emptyText: 'Essayez un autre mot ou retirez un filtre.',
+    dimension: 'Dimension',
+    dimensionTitle: 'Dimension des besoins de l’enfant',
   },
   bankSector: {
     poverty_exclusion: 'Lutte contre la pauvreté et l’exclusion',
@@ -497,6 +499,14 @@ export const fr = {
     digital_inclusion: 'Inclusion numérique',
     cooperation: 'Coopération',
     cross_cutting: 'Transversal',
+  },
+  childProtectionDimension: {
+    basic_needs_safety: 'Besoins fondamentaux et sécurité',
+    skills: 'Compétences',
+    health_risks: 'Santé et conduites à risque',
+    wellbeing_self_esteem: 'Bien-être émotionnel et estime de soi',
+    social_ties_resource_person: 'Liens sociaux et personne ressource',
+    autonomy: 'Autonomie',
   },
   node: {
     editTitle: 'Modifier l’élément de la théorie du changement',
@@ -1190,6 +1200,7 @@ export const fr = {
     becomes: 'Devient',
     answers: 'Réponses',
     previewResult: 'Valeur obtenue : {{value}} (n = {{n}} ; {{notCounted}} non comptée(s)).',
+    history: 'Historique des correspondances',
   },
   frameworkExport: {
     export: 'Exporter',
@@ -1233,6 +1244,15 @@ export const fr = {
     countedHint: 'Cochez les réponses dont la part est l’indicateur.',
     save: 'Ajouter à la banque',
     saved: 'Ajouté à la banque du collectif.',
+    dimension: 'Dimension des besoins de l’enfant',
+    dimensionNone: 'Aucune en particulier',
+    unitEn: 'Unité en anglais',
+    edit: 'Modifier',
+    editNamed: 'Modifier « {{label}} » dans la banque du collectif',
+    editTitle: 'Modifier l’indicateur de la banque du collectif',
+    update: 'Enregistrer les modifications',
+    updated: 'Modifications enregistrées.',
+    reload: 'Recharger l’indicateur tel qu’il est maintenant',
   },
   co: {
     title: 'Co-construction',
@@ -1385,6 +1405,15 @@ export const fr = {
     'collective.updated': 'a changé les réglages du collectif ({{fields}})',
     'copil.changed': 'a changé la composition du COPIL ({{organisation}})',
     'framework.imported': 'a importé un référentiel dans la version {{version}}',
+    'bank_entry.created': 'a ajouté « {{label}} » à la banque du collectif',
+    'bank_entry.updated': 'a modifié « {{label}} » dans la banque du collectif ({{fields}})',
+    'bank_entry.deleted': 'a retiré « {{label}} » de la banque du collectif',
+    'crosswalk.created':
+      'a relié la question « {{question}} » de {{organisation}} à l’indicateur {{code}}',
+    'crosswalk.updated':
+      'a changé la règle de conversion de la question « {{question}} » de {{organisation}} vers l’indicateur {{code}}',
+    'crosswalk.deleted':
+      'a retiré la correspondance de la question « {{question}} » de {{organisation}} vers l’indicateur {{code}}',
   },
   diffField: {
     suppressionThreshold: 'Seuil de confidentialité',
@@ -1404,6 +1433,12 @@ export const fr = {
     parent: 'Parent',
     parentId: 'Parent',
     code: 'Code',
+    sector: 'Secteur',
+    childProtectionDimension: 'Dimension des besoins de l’enfant',
+    unitEn: 'Unité en anglais',
+    questions: 'Questions suggérées',
+    sdg: 'ODD',
+    rule: 'Règle de conversion',
   },
   firstSteps: {
     nav: 'Premiers pas',
@@ -1575,6 +1610,7 @@ export const fr = {
     quorumHint:
       'Part des membres du COPIL qui doivent s’exprimer pour que le vote compte (les abstentions comptent).',
     saved: 'Enregistré.',
+    reload: 'Recharger les réglages tels qu’ils sont maintenant',
   },
   imports: {
     title: 'Importer un fichier',

@@ -11,7 +11,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patch, seg } from '../../api/client.ts';
+import { api, ApiError, get, ifMatch, seg } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { CollectiveDetail } from '../../api/types.ts';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
@@ -23,14 +23,29 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
   const [rule, setRule] = useState(collective.decisionRule);
   const [quorum, setQuorum] = useState<number | string>(collective.quorumPercent);
   const [threshold, setThreshold] = useState<number | string>(collective.suppressionThreshold);
+  // The revision the fields were filled from: a change made meanwhile by someone else answers
+  // 409 instead of being overwritten.
+  const [revision, setRevision] = useState(collective.revision);
+  const fill = (c: CollectiveDetail) => {
+    setRule(c.decisionRule);
+    setQuorum(c.quorumPercent);
+    setThreshold(c.suppressionThreshold);
+    setRevision(c.revision);
+  };
   const save = useMutation({
     mutationFn: () =>
-      patch<CollectiveDetail>(`/api/collectives/${seg(collective.id)}`, {
-        decisionRule: rule,
-        quorumPercent: Number(quorum),
-        suppressionThreshold: Number(threshold),
-      }),
-    onSuccess: async () => {
+      api<CollectiveDetail>(
+        'PATCH',
+        `/api/collectives/${seg(collective.id)}`,
+        {
+          decisionRule: rule,
+          quorumPercent: Number(quorum),
+          suppressionThreshold: Number(threshold),
+        },
+        ifMatch(revision),
+      ),
+    onSuccess: async (updated) => {
+      setRevision(updated.revision);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.collective(collective.id) }),
         queryClient.invalidateQueries({ queryKey: keys.collectives }),
@@ -39,6 +54,16 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
     },
   });
   const fieldError = useFieldErrors(save.error);
+  const conflict = save.error instanceof ApiError && save.error.problem.code === 'edit_conflict';
+  const reload = async () => {
+    const fresh = await queryClient.fetchQuery({
+      queryKey: keys.collective(collective.id),
+      queryFn: () => get<CollectiveDetail>(`/api/collectives/${seg(collective.id)}`),
+      staleTime: 0,
+    });
+    save.reset();
+    fill(fresh);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -91,6 +116,13 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
               error={fieldError('suppressionThreshold')}
             />
             <ErrorAlert error={save.error} />
+            {conflict && (
+              <Group>
+                <Button size="xs" variant="light" color="red" onClick={() => void reload()}>
+                  {t('decision.reload')}
+                </Button>
+              </Group>
+            )}
             <Group>
               <Button type="submit" loading={save.isPending}>
                 {t('common.save')}

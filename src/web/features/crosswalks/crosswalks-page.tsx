@@ -31,7 +31,7 @@ import type {
 import { classOf, convertAnswer, OUTSIDE, type CrosswalkRule } from '../../../domain/crosswalk.ts';
 import { del, get, post, put, seg } from '../../api/client.ts';
 import { useAvailableIndicators } from '../../api/queries.ts';
-import type { AvailableIndicator, Question } from '../../api/types.ts';
+import type { AuditEvent, AvailableIndicator, Question } from '../../api/types.ts';
 import { formatFigure, formatInteger } from '../../format/index.ts';
 import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { ConfirmAction } from '../../ui/confirm-action.tsx';
@@ -39,6 +39,7 @@ import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconLink, IconPencil, IconPlus, IconTrash } from '../../ui/icons.tsx';
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { QueryView } from '../../ui/query-view.tsx';
+import { AuditTable } from '../frameworks/co-construction.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 
@@ -144,8 +145,31 @@ export function CrosswalksPage() {
             )}
           </QueryView>
         </Grid.Col>
+        <Grid.Col span={12}>
+          <CrosswalkHistory orgId={org.id} />
+        </Grid.Col>
       </Grid>
     </>
+  );
+}
+
+/** Who created, changed or removed which crosswalk, and when (the organisation's trail). */
+function CrosswalkHistory({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const audit = useQuery({
+    queryKey: ['organisations', orgId, 'audit'],
+    queryFn: () => get<AuditEvent[]>(`/api/organisations/${seg(orgId)}/audit?limit=300`),
+  });
+  if (audit.isError) return <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} />;
+  const events = (audit.data ?? []).filter((e) => e.action.startsWith('crosswalk.'));
+  if (events.length === 0) return null;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="crosswalk-history">
+      <Title order={2} fz={18} id="crosswalk-history">
+        {t('crosswalks.history')}
+      </Title>
+      <AuditTable events={events} label={t('crosswalks.history')} />
+    </Stack>
   );
 }
 

@@ -17,16 +17,28 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post, seg } from '../../api/client.ts';
-import { bankSectors, indicatorKinds, stakeholderGroups } from '../../api/enums.ts';
+import {
+  bankSectors,
+  childProtectionDimensions,
+  indicatorKinds,
+  stakeholderGroups,
+} from '../../api/enums.ts';
 import { keys } from '../../api/queries.ts';
 import type { BankEntry, Indicator, Proposal } from '../../api/types.ts';
-import { useLabel } from '../../i18n/use-locale.ts';
+import { useLabel, useLocale } from '../../i18n/use-locale.ts';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { IconCheck, IconFramework, IconPlus } from '../../ui/icons.tsx';
 import { Empty } from '../../ui/page.tsx';
-import { CollectiveBankForm } from './collective-bank-form.tsx';
+import { CollectiveBankEntryEdit, CollectiveBankForm } from './collective-bank-form.tsx';
 
-type Filters = { text: string; sector: string; kind: string; stakeholderGroup: string };
+type Filters = {
+  text: string;
+  sector: string;
+  kind: string;
+  stakeholderGroup: string;
+  /** Only with the child-protection sector. */
+  childProtectionDimension: string;
+};
 
 function useBank(filters: Filters, collectiveId: string | null) {
   return useQuery({
@@ -96,8 +108,20 @@ function BankSearch({
   const [sector, setSector] = useState('');
   const [kind, setKind] = useState('');
   const [stakeholderGroup, setStakeholderGroup] = useState('');
+  const [dimension, setDimension] = useState('');
   const [debouncedText] = useDebouncedValue(text, 300);
-  const query = useBank({ text: debouncedText, sector, kind, stakeholderGroup }, collectiveId);
+  // The dimensions are those of child protection: the filter only applies with that sector.
+  const childProtection = sector === 'child_protection';
+  const query = useBank(
+    {
+      text: debouncedText,
+      sector,
+      kind,
+      stakeholderGroup,
+      childProtectionDimension: childProtection ? dimension : '',
+    },
+    collectiveId,
+  );
   // Codes given to the entries added while the dialog is open, to confirm beside each one.
   const [added, setAdded] = useState<Record<string, string>>({});
 
@@ -127,7 +151,7 @@ function BankSearch({
         {propose ? t('co.bankIntro') : t('bank.intro')}
       </Text>
       {collectiveId && <CollectiveBankForm collectiveId={collectiveId} />}
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: childProtection ? 5 : 4 }} spacing="sm">
         <TextInput
           label={t('bank.search')}
           placeholder={t('bank.searchPlaceholder')}
@@ -146,6 +170,21 @@ function BankSearch({
             ...bankSectors.map((s) => ({ value: s, label: t(`bankSector.${s}`) })),
           ]}
         />
+        {childProtection && (
+          <NativeSelect
+            label={t('bank.dimension')}
+            description={t('bank.dimensionTitle')}
+            value={dimension}
+            onChange={(event) => setDimension(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('bank.all') },
+              ...childProtectionDimensions.map((d) => ({
+                value: d,
+                label: t(`childProtectionDimension.${d}`),
+              })),
+            ]}
+          />
+        )}
         <NativeSelect
           label={t('bank.kind')}
           value={kind}
@@ -194,6 +233,7 @@ function BankSearch({
                 disabled={add.isPending}
                 error={add.isError && add.variables.entryId === entry.id ? add.error : null}
                 onAdd={(code) => add.mutate({ entryId: entry.id, ...(code ? { code } : {}) })}
+                collectiveId={collectiveId}
               />
             ))}
           </Stack>
@@ -211,7 +251,9 @@ function BankEntryCard({
   disabled,
   error,
   onAdd,
+  collectiveId,
 }: {
+  collectiveId: string | null;
   entry: BankEntry;
   addedCode: string | undefined;
   propose: boolean;
@@ -222,7 +264,9 @@ function BankEntryCard({
 }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const locale = useLocale();
   const name = label(entry);
+  const unit = locale === 'en' ? entry.unitEn : entry.unit;
   const codeTaken = error instanceof ApiError && error.problem.code === 'indicator_code_taken';
   const [code, setCode] = useState(`${entry.code ?? entry.id.toUpperCase()}-2`);
   const question = entry.questions[0];
@@ -242,6 +286,13 @@ function BankEntryCard({
             <Badge variant="light" color="socle">
               {t(`bankSector.${entry.sector}`)}
             </Badge>
+            {entry.childProtectionDimension && (
+              <Tooltip label={t('bank.dimensionTitle')}>
+                <Badge variant="light" color="grape" data-testid="bank-dimension">
+                  {t(`childProtectionDimension.${entry.childProtectionDimension}`)}
+                </Badge>
+              </Tooltip>
+            )}
             <Badge variant="outline" color="gray">
               {t(`indicatorKind.${entry.kind}`)}
             </Badge>
@@ -256,7 +307,7 @@ function BankEntryCard({
           <Text size="sm">
             {t(`stakeholder.${entry.stakeholderGroup}`)} ·{' '}
             {t(`computation.${entry.computation.type}`)}
-            {entry.computation.type !== 'share' && entry.unit ? ` (${entry.unit})` : ''}
+            {entry.computation.type !== 'share' && unit ? ` (${unit})` : ''}
           </Text>
           {question && (
             <Text size="xs" c="dimmed">
@@ -290,6 +341,9 @@ function BankEntryCard({
           </Button>
         )}
       </Group>
+      {entry.source === 'collective' && collectiveId && entry.collectiveId === collectiveId && (
+        <CollectiveBankEntryEdit collectiveId={collectiveId} entryId={entry.id} name={name} />
+      )}
       {addedCode && (
         <Text size="sm" c="socle" mt="xs" role="status">
           {propose ? t('co.proposalSent') : t('bank.added', { code: addedCode })}

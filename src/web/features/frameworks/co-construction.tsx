@@ -836,14 +836,20 @@ function DiffLine({
 
 function HistoryTab({ frameworkId }: { frameworkId: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const audit = useAudit(frameworkId);
   if (audit.isPending) return <PageLoader />;
   if (audit.isError) return <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} />;
   if (audit.data.length === 0)
     return <Empty title={t('co.noHistoryTitle')} description={t('co.noHistory')} />;
+  return <AuditTable events={audit.data} label={t('co.historyTab')} />;
+}
+
+/** An audit trail: when, who, and one readable sentence saying what. */
+export function AuditTable({ events, label }: { events: AuditEvent[]; label: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
-    <Table verticalSpacing={6} aria-label={t('co.historyTab')} data-testid="audit-trail">
+    <Table verticalSpacing={6} aria-label={label} data-testid="audit-trail">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('co.when')}</Table.Th>
@@ -852,7 +858,7 @@ function HistoryTab({ frameworkId }: { frameworkId: string }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {audit.data.map((e) => (
+        {events.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale)}</Table.Td>
             <Table.Td>{e.userName}</Table.Td>
@@ -876,6 +882,7 @@ function describe(e: AuditEvent, t: Translate): string {
     label: str('labelFr') || str('title'),
     version: str('version'),
     organisation: str('organisation'),
+    question: str('question'),
     choice: d.choice ? t(`co.choice.${str('choice')}`) : '',
     outcome: d.outcome ? t(`co.outcome.${str('outcome')}`) : '',
     fields: Array.isArray(d.changes)
