@@ -9,3 +9,4 @@ export * from './xlsform.ts';
 export * from './participation.ts';
 export * from './imports.ts';
 export * from './comparison.ts';
+export * from './breakdowns.ts';

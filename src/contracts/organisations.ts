@@ -66,7 +66,10 @@ export const collective = z.object({
   slug: z.string(),
   coordinatorOrganisationId: id,
   coordinatorName: z.string(),
+  /** Inside the collective: figures resting on fewer answers are hidden from members. */
   suppressionThreshold: z.number().int(),
+  /** For anything shown outside the collective (impact pages, public reports); never below the inside one. */
+  publicSuppressionThreshold: z.number().int(),
   /** How the COPIL decides on a version of the common framework. */
   decisionRule: z.enum(['majority', 'consensus']),
   /** Share of COPIL organisations that must cast a ballot (abstentions count). */
@@ -88,6 +91,7 @@ export const createCollectiveBody = z.object({
   slug: slug.optional(),
   coordinatorOrganisationId: id,
   suppressionThreshold: z.number().int().min(2).max(100).optional(),
+  publicSuppressionThreshold: z.number().int().min(2).max(100).optional(),
   decisionRule: z.enum(['majority', 'consensus']).optional(),
   quorumPercent: z.number().int().min(0).max(100).optional(),
 });
@@ -96,6 +100,7 @@ export const updateCollectiveBody = z
   .object({
     name: z.string().trim().min(2).max(160),
     suppressionThreshold: z.number().int().min(2).max(100),
+    publicSuppressionThreshold: z.number().int().min(2).max(100),
     decisionRule: z.enum(['majority', 'consensus']),
     quorumPercent: z.number().int().min(0).max(100),
   })

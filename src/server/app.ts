@@ -15,6 +15,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { bankRoutes } from './features/bank/routes.ts';
+import { breakdownRoutes } from './features/breakdowns/routes.ts';
 import { collectionRoutes } from './features/collection/routes.ts';
 import { collectiveRoutes } from './features/collectives/routes.ts';
 import { crosswalkRoutes } from './features/crosswalks/routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   importRoutes(app, ctx);
   responseRoutes(app, ctx);
   comparisonRoutes(app, ctx);
+  breakdownRoutes(app, ctx);
 
   return app;
 }

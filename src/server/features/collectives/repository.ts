@@ -10,7 +10,7 @@ export async function slugTaken(db: Db, slug: string) {
 
 export async function insertCollective(
   db: Db,
-  values: { name: string; slug: string; coordinatorOrganisationId: string; suppressionThreshold: number; decisionRule?: 'majority' | 'consensus'; quorumPercent?: number },
+  values: { name: string; slug: string; coordinatorOrganisationId: string; suppressionThreshold: number; publicSuppressionThreshold?: number; decisionRule?: 'majority' | 'consensus'; quorumPercent?: number },
 ) {
   return db.transaction(async (tx) => {
     const [c] = await tx.insert(collectives).values(values).returning();
@@ -34,6 +34,7 @@ const collectiveColumns = {
   coordinatorOrganisationId: collectives.coordinatorOrganisationId,
   coordinatorName: organisations.name,
   suppressionThreshold: collectives.suppressionThreshold,
+  publicSuppressionThreshold: collectives.publicSuppressionThreshold,
   decisionRule: collectives.decisionRule,
   quorumPercent: collectives.quorumPercent,
   revision: collectives.revision,
@@ -171,6 +172,7 @@ export async function lockCollective(tx: Tx, collectiveId: string) {
     .select({
       name: collectives.name,
       suppressionThreshold: collectives.suppressionThreshold,
+      publicSuppressionThreshold: collectives.publicSuppressionThreshold,
       decisionRule: collectives.decisionRule,
       quorumPercent: collectives.quorumPercent,
       revision: collectives.revision,
@@ -182,7 +184,7 @@ export async function lockCollective(tx: Tx, collectiveId: string) {
 }
 
 /** Every change of the settings bumps the collective's revision. */
-export async function updateCollective(db: Db | Tx, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
+export async function updateCollective(db: Db | Tx, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; publicSuppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
   if (Object.keys(values).length === 0) return;
   await db
     .update(collectives)

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connect.ts';
-import { Conflict, Forbidden, NotFound } from '../../../domain/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
 import { chooseSlug } from '../../slug.ts';
 import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
 import { findBySlug } from '../organisations/repository.ts';
@@ -66,21 +66,40 @@ export async function getCollective(db: Db, userId: string, collectiveId: string
 export async function createCollective(
   db: Db,
   userId: string,
-  input: { name: string; slug?: string; coordinatorOrganisationId: string; suppressionThreshold?: number; decisionRule?: 'majority' | 'consensus'; quorumPercent?: number },
+  input: { name: string; slug?: string; coordinatorOrganisationId: string; suppressionThreshold?: number; publicSuppressionThreshold?: number; decisionRule?: 'majority' | 'consensus'; quorumPercent?: number },
   defaultThreshold: number,
 ) {
   await requireOrgRole(db, userId, input.coordinatorOrganisationId, 'admin');
+  const suppressionThreshold = input.suppressionThreshold ?? defaultThreshold;
+  const publicSuppressionThreshold = input.publicSuppressionThreshold ?? Math.max(DEFAULT_PUBLIC_THRESHOLD, suppressionThreshold);
+  checkThresholds(suppressionThreshold, publicSuppressionThreshold);
   const slug = await chooseSlug(input.slug, input.name, (s) => repo.slugTaken(db, s));
   const id = await repo.insertCollective(db, {
     name: input.name,
     slug,
     coordinatorOrganisationId: input.coordinatorOrganisationId,
-    suppressionThreshold: input.suppressionThreshold ?? defaultThreshold,
+    suppressionThreshold,
+    publicSuppressionThreshold,
     ...(input.decisionRule ? { decisionRule: input.decisionRule } : {}),
     ...(input.quorumPercent !== undefined ? { quorumPercent: input.quorumPercent } : {}),
   });
   const row = await repo.findCollective(db, id);
   return present(row!, await repo.myParticipations(db, userId, [id]));
+}
+
+/** What a collective shows outside (impact pages, public reports) is hidden under 10 answers unless it chooses more. */
+const DEFAULT_PUBLIC_THRESHOLD = 10;
+
+/** Outside the collective, figures are never shown on fewer answers than inside it. */
+function checkThresholds(inside: number, outside: number) {
+  if (outside < inside) {
+    throw new Invalid(
+      'public_threshold_below_inside',
+      `Le seuil des sorties publiques (${outside}) ne peut pas être plus bas que celui du collectif (${inside}).`,
+      `The threshold for public outputs (${outside}) cannot be lower than the collective’s own (${inside}).`,
+      [{ field: 'body.publicSuppressionThreshold', message: `at least ${inside}` }],
+    );
+  }
 }
 
 async function memberOf(db: Db, collectiveId: string, organisationId: string) {
@@ -130,14 +149,14 @@ export async function acceptMembership(db: Db, userId: string, organisationId: s
 }
 
 /**
- * Name, threshold and decision rule: admins of the coordinating organisation only. With
+ * Name, thresholds and decision rule: admins of the coordinating organisation only. With
  * `ifMatch`, only if nobody changed the settings since that revision.
  */
 export async function updateCollective(
   db: Db,
   userId: string,
   collectiveId: string,
-  patch: Partial<{ name: string; suppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>,
+  patch: Partial<{ name: string; suppressionThreshold: number; publicSuppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>,
   ifMatch?: number,
 ) {
   const access = await collectiveAccess(db, userId, collectiveId);
@@ -147,7 +166,8 @@ export async function updateCollective(
     const c = await repo.lockCollective(tx, collectiveId);
     if (!c) throw collectiveNotFound();
     checkRevision(ifMatch, c.revision, { fr: 'ce collectif', en: 'this collective' });
-    const changes = (['suppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
+    checkThresholds(patch.suppressionThreshold ?? c.suppressionThreshold, patch.publicSuppressionThreshold ?? c.publicSuppressionThreshold);
+    const changes = (['suppressionThreshold', 'publicSuppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
       .filter((k) => patch[k] !== undefined && patch[k] !== c[k])
       .map((k) => ({ field: k, before: c[k], after: patch[k] }));
     await repo.updateCollective(tx, collectiveId, patch);
