@@ -271,3 +271,73 @@ describe('protectCrossTab', () => {
     expect(subtractAnswers(t.total, t.cells[1]![1]!).n).toBe(70);
   });
 });
+
+describe('three breakdowns of one indicator, every table they make', () => {
+  /**
+   * The published family of one indicator: its total, a one-way breakdown by each of three
+   * questions, and the cross-tab of every pair (as the service protects them: one way round).
+   * The attacker sees it all at once; unknowns are the smallest groups (member × three options).
+   */
+  it('lets nobody recompute a hidden figure it should not, across all the tables together', () => {
+    let seed = 99;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const k = 5;
+    const sizes = [3, 4, 4];
+    let published = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const members = 3;
+      const atoms = new Map<string, { n: number; m: number; v: number[] }>();
+      const count = 20 + Math.floor(random() * 150);
+      for (let i = 0; i < count; i++) {
+        const m = Math.floor(random() * members);
+        // Skewed options, a few "not answered", a third question that depends on the member (a site).
+        const v = sizes.map((s, d) => (random() < 0.08 ? s : Math.floor(Math.pow(random(), d === 0 ? 2.5 : 1.3) * s + (d === 2 ? m * 0.7 : 0)) % s));
+        const key = `${m}|${v.join(',')}`;
+        const a = atoms.get(key) ?? { n: 0, m, v };
+        atoms.set(key, { ...a, n: a.n + 1 });
+      }
+      const keys = [...atoms.keys()];
+      const answersIn = (set: string[]) => {
+        const byMember = new Array<number>(members).fill(0);
+        for (const s of set) byMember[atoms.get(s)!.m]! += atoms.get(s)!.n;
+        return a(byMember.reduce((x, y) => x + y, 0), byMember);
+      };
+      const where = (f: (v: number[]) => boolean) => keys.filter((s) => f(atoms.get(s)!.v));
+      const figures: { atoms: string[]; hidden: boolean; label: string }[] = [];
+      const total = answersIn(keys);
+      figures.push({ atoms: keys, hidden: tooSmall(total, k), label: 'total' });
+      for (let d = 0; d < 3; d++) {
+        const cells = Array.from({ length: sizes[d]! + 1 }, (_, o) => where((v) => v[d] === o));
+        const p = protectOneWay(cells.map(answersIn), total, k);
+        cells.forEach((c, o) => figures.push({ atoms: c, hidden: p.cells[o]!, label: `${d}=${o}` }));
+      }
+      for (let d1 = 0; d1 < 3; d1++) {
+        for (let d2 = d1 + 1; d2 < 3; d2++) {
+          const sets = Array.from({ length: sizes[d1]! + 1 }, (_, r) => Array.from({ length: sizes[d2]! + 1 }, (_, c) => where((v) => v[d1] === r && v[d2] === c)));
+          const p = protectCrossTab(crossTab(sets.map((line) => line.map(answersIn))), k);
+          if (p.withheld) continue;
+          published += 1;
+          sets.forEach((line, r) => line.forEach((set, c) => figures.push({ atoms: set, hidden: p.hidden[r]![c]!, label: `${d1}×${d2} ${r},${c}` })));
+        }
+      }
+      for (let who = -1; who < members; who++) {
+        const unknown = keys.filter((s) => atoms.get(s)!.m !== who);
+        const index = new Map(unknown.map((s, i) => [s, i]));
+        const vector = (set: string[]) => {
+          const v = new Array<number>(unknown.length).fill(0);
+          for (const s of set) if (index.has(s)) v[index.get(s)!] = 1;
+          return v;
+        };
+        const shown = figures.filter((f) => !f.hidden).map((f) => vector(f.atoms));
+        const base = rank(shown);
+        for (const f of figures.filter((x) => x.hidden)) {
+          const g = answersIn(f.atoms);
+          const sensitive = who === -1 ? g.n > 0 : exposes(g, who, k);
+          if (!sensitive) continue;
+          expect(rank([...shown, vector(f.atoms)]), `trial ${trial}: ${who} recomputes ${f.label}`).toBeGreaterThan(base);
+        }
+      }
+    }
+    expect(published).toBeGreaterThan(80);
+  });
+});

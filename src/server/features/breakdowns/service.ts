@@ -2,7 +2,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { BreakdownDimension, CellFigure } from '../../../contracts/breakdowns.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import type { Computation } from '../../../contracts/frameworks.ts';
-import { answersOf, protectCrossTab, protectOneWay, tooSmall, type Answers } from '../../../domain/disclosure.ts';
+import { answersOf, protectCrossTab, protectOneWay, tooSmall, type Answers, type CrossTabInput, type CrossTabProtection } from '../../../domain/disclosure.ts';
 import { Invalid, NotFound } from '../../../domain/errors.ts';
 import { figureFromPartial } from '../../../domain/indicator-value.ts';
 import { emptyPartial, mergePartials, type Partial } from '../../../domain/partials.ts';
@@ -326,10 +326,11 @@ async function crossTab(db: Db, source: ResultsSource, scope: Scope, frameworkId
 
   const k = scope.threshold;
   const orgs = scope.organisationIds;
-  const protection =
-    k === null
-      ? null
-      : protectCrossTab({ cells: inner.map((line) => line.map((g) => answersIn(g, orgs))), rowTotals: rowTotals.map((g) => answersIn(g, orgs)), columnTotals: columnTotals.map((g) => answersIn(g, orgs)), total: answersIn(total, orgs) }, k);
+  const input: CrossTabInput = { cells: inner.map((line) => line.map((g) => answersIn(g, orgs))), rowTotals: rowTotals.map((g) => answersIn(g, orgs)), columnTotals: columnTotals.map((g) => answersIn(g, orgs)), total: answersIn(total, orgs) };
+  // by × by2 and by2 × by are one table: protected the same way round, they hide the same cells
+  // (the complementary cells chosen depend on which way round the table is read).
+  const flip = rowsBy.by > columnsBy.by;
+  const protection = k === null ? null : flip ? transposed(protectCrossTab(transpose(input), k)) : protectCrossTab(input, k);
   const hidden = (r: number, c: number) => protection?.hidden[r]![c] ?? false;
   const withheld = protection?.withheld ?? false;
   return {
@@ -352,6 +353,14 @@ async function crossTab(db: Db, source: ResultsSource, scope: Scope, frameworkId
     total: figure(ind.type, total, k !== null && tooSmall(answersIn(total, orgs), k)),
     withheld,
   };
+}
+
+function transpose(t: CrossTabInput): CrossTabInput {
+  return { cells: t.columnTotals.map((_, c) => t.cells.map((line) => line[c]!)), rowTotals: t.columnTotals, columnTotals: t.rowTotals, total: t.total };
+}
+
+function transposed(p: CrossTabProtection): CrossTabProtection {
+  return { ...p, hidden: p.hidden[0]!.map((_, c) => p.hidden.map((line) => line[c]!)) };
 }
 
 export async function collectiveBreakdowns(db: Db, userId: string, collectiveId: string, query: { lang?: Locale }) {
