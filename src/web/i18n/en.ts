@@ -372,6 +372,40 @@ export const en: Messages = {
     tableCaption: 'Your figures and the sector’s, period by period',
     cell: '{{value}} (n = {{n}})',
   },
+  breakdown: {
+    by: 'Break down by',
+    none: 'No breakdown',
+    noneAvailable: 'No breakdown available',
+    hint: 'A breakdown splits each indicator by the answer to a single-choice question (sex, age, place…).',
+    title: 'Broken down by {{label}}',
+    caption: '{{indicator}}, broken down by {{by}}: {{side}}',
+    option: 'Answer',
+    value: 'Value',
+    n: 'n',
+    hiddenSmall_one: 'hidden (fewer than {{count}} answer)',
+    hiddenSmall_other: 'hidden (fewer than {{count}} answers)',
+    hiddenProtects: 'hidden (protects another cell)',
+    hiddenNote:
+      'A cell is hidden when it rests on too few answers, or when, with the totals, it would let a hidden cell be worked out. The number of answers is still shown.',
+    notBroken: 'An activity figure is not broken down.',
+    noCollectiveBreakdown: 'This breakdown does not exist for the collective.',
+    noOrgBreakdown: 'Your organisation does not ask this question.',
+    loading: 'Loading the breakdown…',
+    crossTab: 'Cross-tab',
+    crossTabTitle: 'Cross-tab',
+    crossTabIntro:
+      'One indicator split by two questions at once, with the totals of every row and column.',
+    indicator: 'Indicator',
+    rows: 'In rows',
+    columns: 'In columns',
+    whose: 'Figures of',
+    total: 'Total',
+    chooseTwo: 'Choose two different breakdowns.',
+    needTwo: 'Crossing needs at least two single-choice questions tied to indicators.',
+    withheld:
+      'This cross-tab is not shown: knowing which of its cells are empty would let a group of fewer than {{count}} answers be worked out by subtracting totals. Only the totals are shown.',
+    cellN: 'n = {{n}}',
+  },
   trend: {
     open: 'Evolution',
     openNamed: 'Evolution: {{label}}',
@@ -1394,6 +1428,7 @@ export const en: Messages = {
   },
   diffField: {
     suppressionThreshold: 'Confidentiality threshold',
+    publicSuppressionThreshold: 'Threshold for public outputs',
     decisionRule: 'Decision rule',
     quorumPercent: 'Quorum',
     name: 'Name',
@@ -1584,6 +1619,13 @@ export const en: Messages = {
     quorum: 'Quorum',
     quorumHint:
       'Share of COPIL members who must cast a ballot for the vote to count (abstentions count).',
+    publicThreshold: 'Threshold for public outputs',
+    publicThresholdHint:
+      'For anything shown outside the collective (impact pages, public reports): never below the collective’s own. 10 by default.',
+    insideThreshold: 'Threshold inside the collective',
+    insideThresholdHint:
+      'Members do not see a figure, a breakdown cell or a cross-tab cell resting on fewer answers. 5 by default.',
+    thresholds: 'Threshold inside the collective: {{inside}} · for public outputs: {{outside}}',
     saved: 'Saved.',
     reload: 'Reload the settings as they are now',
   },

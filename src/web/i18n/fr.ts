@@ -377,6 +377,40 @@ export const fr = {
     tableCaption: 'Vos chiffres et ceux du secteur, période par période',
     cell: '{{value}} (n = {{n}})',
   },
+  breakdown: {
+    by: 'Ventiler par',
+    none: 'Sans ventilation',
+    noneAvailable: 'Aucune ventilation possible',
+    hint: 'Une ventilation découpe chaque indicateur selon la réponse à une question à choix unique (sexe, âge, lieu…).',
+    title: 'Ventilé par {{label}}',
+    caption: '{{indicator}}, ventilé par {{by}} : {{side}}',
+    option: 'Réponse',
+    value: 'Valeur',
+    n: 'n',
+    hiddenSmall_one: 'masqué (moins de {{count}} réponse)',
+    hiddenSmall_other: 'masqué (moins de {{count}} réponses)',
+    hiddenProtects: 'masqué (protège une autre case)',
+    hiddenNote:
+      'Une case est masquée quand elle repose sur trop peu de réponses, ou quand elle permettrait, avec les totaux, de retrouver une case masquée. Le nombre de réponses reste affiché.',
+    notBroken: 'Un chiffre d’activité ne se ventile pas.',
+    noCollectiveBreakdown: 'Cette ventilation n’existe pas pour le collectif.',
+    noOrgBreakdown: 'Votre organisation ne pose pas cette question.',
+    loading: 'Chargement de la ventilation…',
+    crossTab: 'Tableau croisé',
+    crossTabTitle: 'Tableau croisé',
+    crossTabIntro:
+      'Un indicateur découpé selon deux questions à la fois, avec les totaux de chaque ligne et de chaque colonne.',
+    indicator: 'Indicateur',
+    rows: 'En lignes',
+    columns: 'En colonnes',
+    whose: 'Chiffres de',
+    total: 'Total',
+    chooseTwo: 'Choisissez deux ventilations différentes.',
+    needTwo: 'Il faut au moins deux questions à choix unique reliées à des indicateurs pour croiser.',
+    withheld:
+      'Ce croisement n’est pas affiché : savoir quelles cases sont vides permettrait de retrouver, par soustraction des totaux, un groupe de moins de {{count}} réponses. Seuls les totaux sont montrés.',
+    cellN: 'n = {{n}}',
+  },
   trend: {
     open: 'Évolution',
     openNamed: 'Évolution : {{label}}',
@@ -1417,6 +1451,7 @@ export const fr = {
   },
   diffField: {
     suppressionThreshold: 'Seuil de confidentialité',
+    publicSuppressionThreshold: 'Seuil des sorties publiques',
     decisionRule: 'Règle de décision',
     quorumPercent: 'Quorum',
     name: 'Nom',
@@ -1609,6 +1644,13 @@ export const fr = {
     quorum: 'Quorum',
     quorumHint:
       'Part des membres du COPIL qui doivent s’exprimer pour que le vote compte (les abstentions comptent).',
+    publicThreshold: 'Seuil des sorties publiques',
+    publicThresholdHint:
+      'Pour tout ce qui sort du collectif (pages d’impact, rapports publics) : jamais plus bas que le seuil du collectif. 10 par défaut.',
+    insideThreshold: 'Seuil dans le collectif',
+    insideThresholdHint:
+      'Les membres ne voient pas un chiffre, une case de ventilation ou de tableau croisé qui repose sur moins de réponses. 5 par défaut.',
+    thresholds: 'Seuil dans le collectif : {{inside}} · seuil des sorties publiques : {{outside}}',
     saved: 'Enregistré.',
     reload: 'Recharger les réglages tels qu’ils sont maintenant',
   },

@@ -23,6 +23,9 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
   const [rule, setRule] = useState(collective.decisionRule);
   const [quorum, setQuorum] = useState<number | string>(collective.quorumPercent);
   const [threshold, setThreshold] = useState<number | string>(collective.suppressionThreshold);
+  const [publicThreshold, setPublicThreshold] = useState<number | string>(
+    collective.publicSuppressionThreshold,
+  );
   // The revision the fields were filled from: a change made meanwhile by someone else answers
   // 409 instead of being overwritten.
   const [revision, setRevision] = useState(collective.revision);
@@ -30,6 +33,7 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
     setRule(c.decisionRule);
     setQuorum(c.quorumPercent);
     setThreshold(c.suppressionThreshold);
+    setPublicThreshold(c.publicSuppressionThreshold);
     setRevision(c.revision);
   };
   const save = useMutation({
@@ -41,6 +45,7 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
           decisionRule: rule,
           quorumPercent: Number(quorum),
           suppressionThreshold: Number(threshold),
+          publicSuppressionThreshold: Number(publicThreshold),
         },
         ifMatch(revision),
       ),
@@ -107,13 +112,22 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
               error={fieldError('quorumPercent')}
             />
             <NumberInput
-              label={t('collective.threshold')}
-              description={t('collective.thresholdHint')}
+              label={t('decision.insideThreshold')}
+              description={t('decision.insideThresholdHint')}
               min={2}
               max={100}
               value={threshold}
               onChange={setThreshold}
               error={fieldError('suppressionThreshold')}
+            />
+            <NumberInput
+              label={t('decision.publicThreshold')}
+              description={t('decision.publicThresholdHint')}
+              min={2}
+              max={100}
+              value={publicThreshold}
+              onChange={setPublicThreshold}
+              error={fieldError('publicSuppressionThreshold')}
             />
             <ErrorAlert error={save.error} />
             {conflict && (
@@ -136,10 +150,20 @@ export function DecisionSettings({ collective }: { collective: CollectiveDetail 
           </Stack>
         </form>
       ) : (
-        <Text size="sm" data-testid="decision-rule">
-          {t(`co.rule.${collective.decisionRule}`)}{' '}
-          {t('co.quorum', { percent: collective.quorumPercent })}
-        </Text>
+        <Stack gap={4}>
+          <Text size="sm" data-testid="decision-rule">
+            {t(`co.rule.${collective.decisionRule}`)}{' '}
+            {t('co.quorum', { percent: collective.quorumPercent })}
+          </Text>
+          <Text size="sm" data-testid="decision-thresholds">
+            {t('decision.thresholds', {
+              inside: t('collective.thresholdValue', { count: collective.suppressionThreshold }),
+              outside: t('collective.thresholdValue', {
+                count: collective.publicSuppressionThreshold,
+              }),
+            })}
+          </Text>
+        </Stack>
       )}
     </Card>
   );

@@ -11,7 +11,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorResult } from '../../api/types.ts';
 import { formatFigure, formatInteger, formatInterval } from '../../format/index.ts';
@@ -155,6 +155,7 @@ export function IndicatorCard({
   collectiveName,
   threshold,
   onTrend,
+  breakdown,
 }: {
   row: ResultRow;
   orgName: string;
@@ -163,6 +164,8 @@ export function IndicatorCard({
   threshold: number | null;
   /** Opens the indicator's evolution over time. */
   onTrend?: () => void;
+  /** The indicator's cells for the breakdown chosen on the dashboard. */
+  breakdown?: ReactNode;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -240,6 +243,7 @@ export function IndicatorCard({
             />
           )}
         </SimpleGrid>
+        {breakdown}
         <Box mt="auto">
           {spec ? (
             <ErrorBoundary fallback={null}>

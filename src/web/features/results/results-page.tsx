@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -24,6 +25,13 @@ import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { combineResults, type ResultRow } from './combine.ts';
 import { IndicatorCard } from './indicator-card.tsx';
+import {
+  BreakdownSelect,
+  CardBreakdown,
+  useBreakdown,
+  useBreakdownChoices,
+} from './breakdowns.tsx';
+import { CrossTabModal } from './crosstab-modal.tsx';
 import { TrendModal, type TrendTarget } from './trend-modal.tsx';
 
 type FrameworkShown = Results['frameworks'][number];
@@ -39,6 +47,8 @@ export function ResultsPage() {
   // null: let the server pick its latest period, then follow the one it answered with.
   const [chosen, setChosen] = useState<string | null>(null);
   const [trendTarget, setTrendTarget] = useState<TrendTarget | null>(null);
+  const [breakdownKey, setBreakdownKey] = useState('');
+  const [crossTabOpen, setCrossTabOpen] = useState(false);
 
   const orgResults = useQuery({
     queryKey: keys.orgResults(org.id, chosen),
@@ -65,6 +75,13 @@ export function ResultsPage() {
   );
   const threshold =
     collectiveResults.data?.suppressionThreshold ?? collective?.suppressionThreshold ?? null;
+
+  const collectiveRef = collective
+    ? { id: collective.id, name: collective.name, commonFrameworkId: collective.commonFrameworkId }
+    : null;
+  const breakdownChoices = useBreakdownChoices(org.id, collectiveRef);
+  const breakdownChoice = breakdownChoices.find((c) => c.key === breakdownKey) ?? null;
+  const breakdown = useBreakdown(breakdownChoice, org.id, collectiveRef, period);
 
   // A native select: light, and the phone's own picker on mobile.
   const periodSelect = (
@@ -110,6 +127,27 @@ export function ResultsPage() {
           }
           threshold={threshold}
           onTrend={() => openTrend(row)}
+          breakdown={
+            breakdownChoice && (
+              <CardBreakdown
+                frameworkId={row.info.frameworkId}
+                code={row.code}
+                indicatorLabel={label(row.info)}
+                computation={row.info.computation}
+                choice={breakdownChoice}
+                data={breakdown}
+                orgName={org.name}
+                collectiveName={
+                  collective &&
+                  row.scope === 'common' &&
+                  row.info.frameworkId === collective.commonFrameworkId
+                    ? collective.name
+                    : null
+                }
+                threshold={threshold}
+              />
+            )
+          }
         />
       ))}
     </SimpleGrid>
@@ -204,7 +242,24 @@ export function ResultsPage() {
               })
             : t('results.subtitleNoPeriod', { organisation: org.name })
         }
-        actions={periodSelect}
+        actions={
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            {periodSelect}
+            <BreakdownSelect
+              choices={breakdownChoices}
+              value={breakdownChoice?.key ?? ''}
+              onChange={setBreakdownKey}
+            />
+            <Button
+              variant="light"
+              onClick={() => setCrossTabOpen(true)}
+              disabled={breakdownChoices.length < 2}
+              data-testid="open-crosstab"
+            >
+              {t('breakdown.crossTab')}
+            </Button>
+          </Group>
+        }
       />
       {orgResults.isPending ? (
         <PageLoader />
@@ -284,6 +339,15 @@ export function ResultsPage() {
         </Stack>
       )}
       <TrendModal target={trendTarget} onClose={() => setTrendTarget(null)} />
+      <CrossTabModal
+        opened={crossTabOpen}
+        onClose={() => setCrossTabOpen(false)}
+        rows={[...common, ...specific]}
+        choices={breakdownChoices}
+        org={{ id: org.id, name: org.name }}
+        collective={collectiveRef}
+        period={period}
+      />
     </>
   );
 }
