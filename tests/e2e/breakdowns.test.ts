@@ -100,5 +100,21 @@ describe.runIf(browserAvailable)('breakdowns journey', () => {
     await dialog.locator('label', { hasText: 'Réseau Ventilé' }).click();
     await expect.poll(async () => dialog.getByTestId('crosstab-total').textContent()).toContain('n = 28');
     expect(await dialog.locator('[data-hidden="true"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('lets the coordinator set the public threshold, never below the inside one', async () => {
+    await page.getByRole('link', { name: 'Collectif' }).first().click();
+    const inside = page.getByLabel('Seuil dans le collectif');
+    const outside = page.getByLabel('Seuil des sorties publiques');
+    await outside.waitFor();
+    expect(await inside.inputValue()).toBe('5');
+    expect(await outside.inputValue()).toBe('10');
+    await outside.fill('4');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Le seuil des sorties publiques (4) ne peut pas être plus bas que celui du collectif (5).').first().waitFor();
+    await outside.fill('12');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Enregistré.').waitFor();
   });
 });
