@@ -166,6 +166,8 @@ export const createCampaignBody = z.object({
   pairedWithCampaignId: id.nullable().default(null),
   /** For an "after" campaign: people may answer without a code. */
   pairingCodeOptional: z.boolean().default(false),
+  /** The organisation's site where it is held: its answers count for the site's commune (else the organisation's). */
+  siteId: id.nullable().default(null),
 });
 export const campaign = z.object({
   id,
@@ -187,6 +189,7 @@ export const campaign = z.object({
   pairing: pairing.nullable(),
   pairedWithCampaignId: id.nullable(),
   pairingCodeOptional: z.boolean(),
+  siteId: id.nullable(),
 });
 export type Campaign = z.infer<typeof campaign>;
 

@@ -10,3 +10,4 @@ export * from './participation.ts';
 export * from './imports.ts';
 export * from './comparison.ts';
 export * from './breakdowns.ts';
+export * from './territories.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { communeCode, id, role, slug } from './common.ts';
+import { territory, territoryInput } from './territories.ts';
 
 export const organisationKinds = ['association', 'network_head', 'authority', 'other'] as const;
 export const organisationKind = z.enum(organisationKinds);
@@ -76,6 +77,11 @@ export const collective = z.object({
   quorumPercent: z.number().int(),
   /** Bumped by every change of the settings; send it back in If-Match when changing them. */
   revision: z.number().int(),
+  /**
+   * A territorial collective (a département's solidarity contract, say): its figures count only
+   * answers collected in this département or région. Null: national.
+   */
+  territory: territory.nullable(),
   commonFrameworkId: id,
   /** The caller's organisations in this collective and how they take part. */
   myOrganisations: z.array(
@@ -103,6 +109,8 @@ export const updateCollectiveBody = z
     publicSuppressionThreshold: z.number().int().min(2).max(100),
     decisionRule: z.enum(['majority', 'consensus']),
     quorumPercent: z.number().int().min(0).max(100),
+    /** Make the collective territorial (or national again with null). */
+    territory: territoryInput.nullable(),
   })
   .partial()
   .strict();

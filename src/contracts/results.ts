@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id } from './common.ts';
 import { computation, frameworkScope, indicatorKind, polarity, stakeholderGroup } from './frameworks.ts';
+import { territory, territoryParam } from './territories.ts';
 
 export const interval = z.object({ low: z.number(), high: z.number() });
 
@@ -64,6 +65,8 @@ export const results = z.object({
   period: z.string().nullable(),
   periods: z.array(z.string()),
   suppressionThreshold: z.number().int().nullable(),
+  /** The territory the collective's figures are read for (its own, or the one asked for); null: everywhere. */
+  territory: territory.nullable(),
   /** The frameworks shown: common ones first (the version in use), then the specific one. */
   frameworks: z.array(
     z.object({
@@ -77,6 +80,9 @@ export const results = z.object({
   ),
   indicators: z.array(indicatorResult),
 });
+
+/** A collective's results, for one of its départements or régions (`departement:69`, `region:84`). */
+export const collectiveResultsQuery = resultsQuery.extend({ territory: territoryParam.optional() });
 
 export const trendQuery = z.object({
   code: z.string().min(1).max(30),

@@ -32,6 +32,7 @@ import { participationRoutes } from './features/participation/routes.ts';
 import { registerPublicRateLimits } from './plugins/public-rate-limit.ts';
 import { resultRoutes } from './features/results/routes.ts';
 import { comparisonRoutes } from './features/comparison/routes.ts';
+import { territoryRoutes } from './features/territories/routes.ts';
 import { xlsFormRoutes } from './features/xlsform/routes.ts';
 
 export interface BuildOptions {
@@ -144,6 +145,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   responseRoutes(app, ctx);
   comparisonRoutes(app, ctx);
   breakdownRoutes(app, ctx);
+  territoryRoutes(app, ctx);
 
   return app;
 }

@@ -9,6 +9,7 @@ import { requireOrgRole } from '../organisations/access.ts';
 import { getOrganisation } from '../organisations/service.ts';
 import { specificFrameworkIdOf } from '../organisations/repository.ts';
 import { listAvailableIndicators } from '../frameworks/service.ts';
+import { checkCampaignSite } from '../territories/service.ts';
 import * as repo from './repository.ts';
 
 type QuestionRow = Awaited<ReturnType<typeof repo.questionsOf>>[number];
@@ -58,6 +59,7 @@ function presentCampaign(row: CampaignRow) {
     pairing: c.pairing,
     pairedWithCampaignId: c.pairedWithCampaignId,
     pairingCodeOptional: c.pairingCodeOptional,
+    siteId: c.siteId,
   };
 }
 
@@ -282,6 +284,7 @@ export async function createCampaign(
     ]);
   }
   await checkPairing(db, organisationId, input);
+  await checkCampaignSite(db, organisationId, input.siteId);
   const id = await repo.insertCampaign(db, { ...input, organisationId, slug: randomSlug() });
   return presentCampaign((await repo.findCampaign(db, organisationId, id))!);
 }

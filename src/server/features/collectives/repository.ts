@@ -38,6 +38,8 @@ const collectiveColumns = {
   decisionRule: collectives.decisionRule,
   quorumPercent: collectives.quorumPercent,
   revision: collectives.revision,
+  territoryLevel: collectives.territoryLevel,
+  territoryCode: collectives.territoryCode,
   commonFrameworkId: frameworks.id,
 };
 
@@ -175,6 +177,8 @@ export async function lockCollective(tx: Tx, collectiveId: string) {
       publicSuppressionThreshold: collectives.publicSuppressionThreshold,
       decisionRule: collectives.decisionRule,
       quorumPercent: collectives.quorumPercent,
+      territoryLevel: collectives.territoryLevel,
+      territoryCode: collectives.territoryCode,
       revision: collectives.revision,
     })
     .from(collectives)
@@ -184,7 +188,11 @@ export async function lockCollective(tx: Tx, collectiveId: string) {
 }
 
 /** Every change of the settings bumps the collective's revision. */
-export async function updateCollective(db: Db | Tx, collectiveId: string, values: Partial<{ name: string; suppressionThreshold: number; publicSuppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>) {
+export async function updateCollective(
+  db: Db | Tx,
+  collectiveId: string,
+  values: Partial<{ name: string; suppressionThreshold: number; publicSuppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number; territoryLevel: 'departement' | 'region' | null; territoryCode: string | null }>,
+) {
   if (Object.keys(values).length === 0) return;
   await db
     .update(collectives)

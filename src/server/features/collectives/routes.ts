@@ -43,7 +43,7 @@ export function collectiveRoutes(app: FastifyInstance, { db, config }: AppContex
       operationId: 'updateCollective',
       tags,
       security,
-      summary: 'Change the collective’s name, suppression threshold or COPIL decision rule (coordinator admins; If-Match: its revision)',
+      summary: 'Change the collective’s name, suppression threshold, COPIL decision rule or territory (coordinator admins; If-Match: its revision)',
       description: 'With If-Match: "<revision>", a change made by someone else since that revision answers 409 edit_conflict instead of being overwritten.',
       params: collectiveParams,
       headers: ifMatchHeaders,

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/connect.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../domain/errors.ts';
+import { territoryName, type Territory } from '../../../domain/territories.ts';
 import { chooseSlug } from '../../slug.ts';
 import { requireOrgRole, roleAtLeast } from '../organisations/access.ts';
 import { findBySlug } from '../organisations/repository.ts';
@@ -14,10 +15,17 @@ function collectiveNotFound() {
   return new NotFound('collective_not_found', 'Collectif introuvable.', 'Collective not found.');
 }
 
+function territoryOf(row: CollectiveRow) {
+  if (!row.territoryLevel || !row.territoryCode) return null;
+  const t = { level: row.territoryLevel, code: row.territoryCode };
+  return { ...t, name: territoryName(t) ?? t.code };
+}
+
 function present(row: CollectiveRow, mine: Participation[]) {
   const own = mine.filter((p) => p.collectiveId === row.id);
   return {
     ...row,
+    territory: territoryOf(row),
     myOrganisations: own.map((p) => ({ organisationId: p.organisationId, status: p.status, copil: p.copil })),
     canManage: own.some((p) => p.organisationId === row.coordinatorOrganisationId && roleAtLeast(p.role, 'admin')),
   };
@@ -149,28 +157,38 @@ export async function acceptMembership(db: Db, userId: string, organisationId: s
 }
 
 /**
- * Name, thresholds and decision rule: admins of the coordinating organisation only. With
- * `ifMatch`, only if nobody changed the settings since that revision.
+ * Name, thresholds, decision rule and territory: admins of the coordinating organisation only.
+ * With `ifMatch`, only if nobody changed the settings since that revision.
  */
 export async function updateCollective(
   db: Db,
   userId: string,
   collectiveId: string,
-  patch: Partial<{ name: string; suppressionThreshold: number; publicSuppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number }>,
+  input: Partial<{ name: string; suppressionThreshold: number; publicSuppressionThreshold: number; decisionRule: 'majority' | 'consensus'; quorumPercent: number; territory: Territory | null }>,
   ifMatch?: number,
 ) {
   const access = await collectiveAccess(db, userId, collectiveId);
   requireManage(access);
   const frameworkId = access.collective.commonFrameworkId;
+  const { territory, ...patch } = input;
+  if (territory && territoryName(territory) === null) {
+    throw new Invalid('territory_unknown', `Aucun ${territory.level === 'region' ? 'région' : 'département'} n’a le code « ${territory.code} ».`, `No ${territory.level === 'region' ? 'région' : 'département'} has the code "${territory.code}".`, [
+      { field: 'body.territory.code', message: 'unknown code' },
+    ]);
+  }
   await db.transaction(async (tx) => {
     const c = await repo.lockCollective(tx, collectiveId);
     if (!c) throw collectiveNotFound();
     checkRevision(ifMatch, c.revision, { fr: 'ce collectif', en: 'this collective' });
     checkThresholds(patch.suppressionThreshold ?? c.suppressionThreshold, patch.publicSuppressionThreshold ?? c.publicSuppressionThreshold);
-    const changes = (['suppressionThreshold', 'publicSuppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
+    const changes: { field: string; before: unknown; after: unknown }[] = (['suppressionThreshold', 'publicSuppressionThreshold', 'decisionRule', 'quorumPercent', 'name'] as const)
       .filter((k) => patch[k] !== undefined && patch[k] !== c[k])
       .map((k) => ({ field: k, before: c[k], after: patch[k] }));
-    await repo.updateCollective(tx, collectiveId, patch);
+    const before = c.territoryLevel && c.territoryCode ? `${c.territoryLevel}:${c.territoryCode}` : null;
+    const after = territory === undefined ? before : territory ? `${territory.level}:${territory.code}` : null;
+    // Who counts in the collective's figures changes: the history says when.
+    if (after !== before) changes.push({ field: 'territory', before, after });
+    await repo.updateCollective(tx, collectiveId, { ...patch, ...(territory !== undefined ? { territoryLevel: territory?.level ?? null, territoryCode: territory?.code ?? null } : {}) });
     if (changes.length > 0) await audit(tx, { userId, frameworkId, collectiveId, action: 'collective.updated', detail: { changes } });
   });
   return getCollective(db, userId, collectiveId);

@@ -4,6 +4,7 @@ import { findUser } from '../auth/repository.ts';
 import type { Role } from '../../../contracts/common.ts';
 import { hashSecret, randomSecret } from '../../security.ts';
 import { chooseSlug } from '../../slug.ts';
+import { requireCommune } from '../territories/service.ts';
 import { organisationNotFound, requireOrgRole } from './access.ts';
 import * as repo from './repository.ts';
 
@@ -24,8 +25,10 @@ export async function createOrganisation(
   userId: string,
   input: { name: string; slug?: string; kind: 'association' | 'network_head' | 'authority' | 'other'; communeCode?: string; populationServed?: number },
 ) {
+  // Its answers count for its commune (unless collected at a site): a code that names none would lose them.
+  const communeCode = input.communeCode === undefined ? undefined : requireCommune(input.communeCode.toUpperCase(), 'body.communeCode').code;
   const slug = await chooseSlug(input.slug, input.name, (s) => repo.slugTaken(db, s));
-  const id = await repo.insertOrganisation(db, userId, { ...input, slug });
+  const id = await repo.insertOrganisation(db, userId, { ...input, slug, ...(communeCode ? { communeCode } : {}) });
   return getOrganisation(db, userId, id);
 }
 

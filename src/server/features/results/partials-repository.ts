@@ -71,6 +71,11 @@ export interface PartialsQuery {
   frameworkIds?: readonly string[];
   codes?: readonly string[];
   dimension: string;
+  /**
+   * Dimension 'commune' only: the cells (commune codes) starting with one of these, i.e. the
+   * communes of a territory's départements (src/domain/territories.ts communePrefixes).
+   */
+  communePrefixes?: readonly string[];
 }
 
 /**
@@ -84,9 +89,11 @@ export function partialsRelation(source: ResultsSource, q: PartialsQuery): SQL {
       where p.organisation_id = any(${orgs}) and p.dimension = ${q.dimension}
         ${q.period === undefined ? sql`` : sql`and p.period = ${q.period}`}
         ${q.frameworkIds === undefined ? sql`` : sql`and p.framework_id = any(${idArray(q.frameworkIds)})`}
-        ${q.codes === undefined ? sql`` : sql`and p.indicator_code = any(${textArray(q.codes)})`})`;
+        ${q.codes === undefined ? sql`` : sql`and p.indicator_code = any(${textArray(q.codes)})`}
+        ${q.communePrefixes === undefined ? sql`` : sql`and p.cell like any(${likeAny(q.communePrefixes)})`})`;
   }
-  const responseFilter = sql`r.organisation_id = any(${orgs}) ${q.period === undefined ? sql`` : sql`and r.period = ${q.period}`}`;
+  const responseFilter = sql`r.organisation_id = any(${orgs}) ${q.period === undefined ? sql`` : sql`and r.period = ${q.period}`}
+    ${q.communePrefixes === undefined ? sql`` : sql`and r.commune_code like any(${likeAny(q.communePrefixes)})`}`;
   const questionFilter = sql`true
     ${q.frameworkIds === undefined ? sql`` : sql`and q.indicator_framework_id = any(${idArray(q.frameworkIds)})`}
     ${q.codes === undefined ? sql`` : sql`and q.indicator_code = any(${textArray(q.codes)})`}`;
@@ -100,6 +107,12 @@ function idArray(ids: readonly string[]) {
 /** Indicator codes are letters, digits, dots, dashes and underscores: safe in an array literal. */
 function textArray(values: readonly string[]) {
   return sql`${`{${values.join(',')}}`}::text[]`;
+}
+
+/** `like` patterns for codes starting with each prefix (département codes: digits, A and B only). */
+export function likeAny(prefixes: readonly string[]) {
+  if (prefixes.some((x) => !/^[0-9AB]+$/.test(x))) throw new RangeError('a commune prefix is digits, A or B');
+  return sql`${`{${prefixes.map((x) => `${x}%`).join(',')}}`}::text[]`;
 }
 
 const COLUMNS = sql`framework_id, period, dimension, indicator_code, organisation_id, definition, cell, n_num, n_options, n_all, hits, sum, sum_squares`;

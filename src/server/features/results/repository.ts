@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect.ts';
 import type { Partial } from '../../../domain/partials.ts';
 import type { CrosswalkRule } from '../../../domain/crosswalk.ts';
-import { partialsRelation, type ResultsSource } from './partials-repository.ts';
+import { likeAny, partialsRelation, type ResultsSource } from './partials-repository.ts';
 
 export interface PartialRow extends Partial {
   frameworkId: string;
@@ -34,6 +34,16 @@ function uuidArray(ids: readonly string[]) {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+/**
+ * Figures read within a territory: answers collected in its communes (the commune dimension,
+ * cells starting with its départements' codes), and activity figures of the organisations based
+ * there (they are reported per organisation, not per commune).
+ */
+export interface TerritoryFilter {
+  communePrefixes: readonly string[];
+  organisationsInside: readonly string[];
+}
+
 /** A partial row of one cell of a dimension ('' for the whole). */
 export interface CellPartialRow extends PartialRow {
   cell: string;
@@ -48,11 +58,11 @@ export interface CellPartialRow extends PartialRow {
 export async function dimensionPartials(
   db: Db,
   source: ResultsSource,
-  scope: { versionIds: readonly string[]; frameworkIds: readonly string[]; organisationIds: readonly string[]; period: string; codes?: readonly string[] },
+  scope: { versionIds: readonly string[]; frameworkIds: readonly string[]; organisationIds: readonly string[]; period: string; codes?: readonly string[]; communePrefixes?: readonly string[] },
   dimension: string,
 ): Promise<CellPartialRow[]> {
   if (scope.versionIds.length === 0 || scope.organisationIds.length === 0) return [];
-  const p = partialsRelation(source, { organisationIds: scope.organisationIds, period: scope.period, frameworkIds: scope.frameworkIds, codes: scope.codes, dimension });
+  const p = partialsRelation(source, { organisationIds: scope.organisationIds, period: scope.period, frameworkIds: scope.frameworkIds, codes: scope.codes, dimension, communePrefixes: scope.communePrefixes });
   const result = await db.execute(sql`
     select fv.framework_id, i.code, p.organisation_id, p.cell,
       (case i.computation->>'type' when 'mean' then sum(p.n_num) when 'share' then sum(p.n_options) else sum(p.n_all) end)::int as n,
@@ -70,18 +80,37 @@ export async function dimensionPartials(
   return rowsOf(result).map((r) => ({ ...toPartialRow(r), cell: typeof r.cell === 'string' ? r.cell : '' }));
 }
 
-/** The whole of each indicator per organisation for one period. */
-export async function answerPartials(db: Db, source: ResultsSource, versionIds: readonly string[], frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<PartialRow[]> {
-  return dimensionPartials(db, source, { versionIds, frameworkIds, organisationIds, period }, '');
+/**
+ * The whole of each indicator per organisation for one period; within a territory, the sum of
+ * its communes' cells.
+ */
+export async function answerPartials(db: Db, source: ResultsSource, versionIds: readonly string[], frameworkIds: readonly string[], organisationIds: readonly string[], period: string, territory?: TerritoryFilter): Promise<PartialRow[]> {
+  if (!territory) return dimensionPartials(db, source, { versionIds, frameworkIds, organisationIds, period }, '');
+  const cells = await dimensionPartials(db, source, { versionIds, frameworkIds, organisationIds, period, communePrefixes: territory.communePrefixes }, 'commune');
+  const merged = new Map<string, PartialRow>();
+  for (const { cell: _cell, ...row } of cells) {
+    const key = `${row.frameworkId}|${row.code}|${row.organisationId}`;
+    const into = merged.get(key);
+    if (!into) merged.set(key, { ...row });
+    else {
+      into.n += row.n;
+      into.hits += row.hits;
+      into.sum += row.sum;
+      into.sumSquares += row.sumSquares;
+      into.organisations = into.n > 0 ? 1 : 0;
+    }
+  }
+  return [...merged.values()];
 }
 
 /**
  * Answers and figures of the period collected under another definition of an indicator than
  * the one shown: they are left out of its figure, and counted here so the page can say so.
  */
-export async function otherDefinitionCounts(db: Db, source: ResultsSource, versionIds: readonly string[], frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<Map<string, number>> {
+export async function otherDefinitionCounts(db: Db, source: ResultsSource, versionIds: readonly string[], frameworkIds: readonly string[], organisationIds: readonly string[], period: string, territory?: TerritoryFilter): Promise<Map<string, number>> {
   if (versionIds.length === 0 || organisationIds.length === 0) return new Map();
-  const p = partialsRelation(source, { organisationIds, period, frameworkIds, dimension: '' });
+  const p = partialsRelation(source, territory ? { organisationIds, period, frameworkIds, dimension: 'commune', communePrefixes: territory.communePrefixes } : { organisationIds, period, frameworkIds, dimension: '' });
+  const reporting = territory ? territory.organisationsInside : organisationIds;
   const result = await db.execute(sql`
     select framework_id, code, sum(n)::int as n from (
       select fv.framework_id, i.code, sum(p.n_all) as n
@@ -97,7 +126,7 @@ export async function otherDefinitionCounts(db: Db, source: ResultsSource, versi
       join framework_versions fv on fv.framework_id = f.framework_id
       join indicators i on i.version_id = fv.id and i.code = f.indicator_code and f.definition <> i.definition_key
       where i.version_id = any(${uuidArray(versionIds)})
-        and f.organisation_id = any(${uuidArray(organisationIds)})
+        and f.organisation_id = any(${uuidArray(reporting)})
         and f.period = ${period}
       group by f.framework_id, f.indicator_code
     ) x group by framework_id, code`);
@@ -118,9 +147,15 @@ export interface TrendRow {
 }
 
 /** One indicator over every period, grouped by the definition each answer was collected under. */
-export async function trendRows(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: readonly string[]): Promise<TrendRow[]> {
+export async function trendRows(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: readonly string[], territory?: TerritoryFilter): Promise<TrendRow[]> {
   if (organisationIds.length === 0) return [];
-  const p = partialsRelation(source, { organisationIds, frameworkIds: [frameworkId], codes: [code], dimension: '' });
+  const p = partialsRelation(
+    source,
+    territory
+      ? { organisationIds, frameworkIds: [frameworkId], codes: [code], dimension: 'commune', communePrefixes: territory.communePrefixes }
+      : { organisationIds, frameworkIds: [frameworkId], codes: [code], dimension: '' },
+  );
+  const reporting = territory ? territory.organisationsInside : organisationIds;
   const result = await db.execute(sql`
     select p.period, p.definition, p.organisation_id,
       sum(p.n_num)::int as n_num, sum(p.n_options)::int as n_options, sum(p.n_all)::int as n_all,
@@ -132,7 +167,7 @@ export async function trendRows(db: Db, source: ResultsSource, frameworkId: stri
       sum(f.value)::float8, sum(f.value * f.value)::float8
     from activity_figures f
     where f.framework_id = ${frameworkId} and f.indicator_code = ${code}
-      and f.organisation_id = any(${uuidArray(organisationIds)})
+      and f.organisation_id = any(${uuidArray(reporting)})
     group by f.period, f.definition, f.organisation_id`);
   return rowsOf(result).map((r) => ({
     period: String(r.period),
@@ -190,6 +225,8 @@ export interface CrosswalkValueRow {
   options: string[] | null;
   num: number | null;
   count: number;
+  /** The commune of the answers, when asked for (`byCommune`). */
+  cell?: string | null;
 }
 
 /**
@@ -198,7 +235,7 @@ export interface CrosswalkValueRow {
  * own organisation's responses are read.
  */
 /** Crosswalked answers of one common indicator over every period (for trends). */
-export async function crosswalkTrendCounts(db: Db, frameworkId: string, code: string, organisationIds: readonly string[]) {
+export async function crosswalkTrendCounts(db: Db, frameworkId: string, code: string, organisationIds: readonly string[], communePrefixes?: readonly string[]) {
   if (organisationIds.length === 0) return [];
   const result = await db.execute(sql`
     select r.period, c.indicator_definition as definition, r.organisation_id, c.rule, a.options, a.num, count(*)::int as count
@@ -207,6 +244,7 @@ export async function crosswalkTrendCounts(db: Db, frameworkId: string, code: st
     join responses r on r.id = a.response_id and r.organisation_id = c.organisation_id
     where c.framework_id = ${frameworkId} and c.indicator_code = ${code}
       and c.organisation_id = any(${uuidArray(organisationIds)})
+      ${communePrefixes === undefined ? sql`` : sql`and r.commune_code like any(${likeAny(communePrefixes)})`}
     group by r.period, c.id, c.indicator_definition, r.organisation_id, c.rule, a.options, a.num`);
   return rowsOf(result).map((r) => ({
     period: String(r.period),
@@ -219,18 +257,26 @@ export async function crosswalkTrendCounts(db: Db, frameworkId: string, code: st
   }));
 }
 
-export async function crosswalkValueCounts(db: Db, frameworkIds: readonly string[], organisationIds: readonly string[], period: string): Promise<CrosswalkValueRow[]> {
+export async function crosswalkValueCounts(
+  db: Db,
+  frameworkIds: readonly string[],
+  organisationIds: readonly string[],
+  period: string,
+  where: { communePrefixes?: readonly string[]; byCommune?: boolean } = {},
+): Promise<CrosswalkValueRow[]> {
   if (frameworkIds.length === 0 || organisationIds.length === 0) return [];
+  const cell = where.byCommune ? sql`r.commune_code` : sql`null::text`;
   const result = await db.execute(sql`
     select c.id as crosswalk_id, c.framework_id, c.indicator_code as code, c.indicator_definition as definition, r.organisation_id, c.rule,
-      a.options, a.num, count(*)::int as count
+      a.options, a.num, ${cell} as cell, count(*)::int as count
     from crosswalks c
     join answers a on a.question_id = c.question_id
     join responses r on r.id = a.response_id and r.organisation_id = c.organisation_id
     where c.framework_id = any(${uuidArray(frameworkIds)})
       and c.organisation_id = any(${uuidArray(organisationIds)})
       and r.period = ${period}
-    group by c.id, c.framework_id, c.indicator_code, c.indicator_definition, r.organisation_id, c.rule, a.options, a.num`);
+      ${where.communePrefixes === undefined ? sql`` : sql`and r.commune_code like any(${likeAny(where.communePrefixes)})`}
+    group by c.id, c.framework_id, c.indicator_code, c.indicator_definition, r.organisation_id, c.rule, a.options, a.num, ${cell}`);
   return rowsOf(result).map((r) => ({
     crosswalkId: String(r.crosswalk_id),
     frameworkId: String(r.framework_id),
@@ -242,6 +288,7 @@ export async function crosswalkValueCounts(db: Db, frameworkIds: readonly string
     options: Array.isArray(r.options) ? (r.options as unknown[]).map(String) : null,
     num: r.num === null || r.num === undefined ? null : Number(r.num),
     count: Number(r.count ?? 0),
+    cell: typeof r.cell === 'string' ? r.cell : null,
   }));
 }
 
@@ -250,4 +297,11 @@ export async function populationsServed(db: Db, organisationIds: readonly string
   if (organisationIds.length === 0) return new Map();
   const rows = rowsOf(await db.execute(sql`select id, population_served from organisations where id = any(${uuidArray(organisationIds)})`));
   return new Map(rows.map((r) => [String(r.id), r.population_served === null || r.population_served === undefined ? null : Number(r.population_served)]));
+}
+
+/** Each organisation's own commune (INSEE code), when it gave one. */
+export async function organisationCommunes(db: Db, organisationIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = rowsOf(await db.execute(sql`select id, commune_code from organisations where id = any(${uuidArray(organisationIds)})`));
+  return new Map(rows.map((r) => [String(r.id), typeof r.commune_code === 'string' ? r.commune_code : null]));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { id } from '../../../contracts/common.ts';
-import { results, resultsQuery, trend, trendQuery } from '../../../contracts/results.ts';
+import { collectiveResultsQuery, results, resultsQuery, trend, trendQuery } from '../../../contracts/results.ts';
 import { errorResponses, security, typed, type AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import * as service from './service.ts';
@@ -29,9 +29,9 @@ export function resultRoutes(app: FastifyInstance, { db, config }: AppContext) {
       operationId: 'getCollectiveResults',
       tags,
       security,
-      summary: 'The collective’s pooled figures for a period; cells under the threshold are suppressed',
+      summary: 'The collective’s pooled figures for a period (within one of its départements or régions with `territory`); cells under the threshold are suppressed',
       params: z.object({ collectiveId: id }),
-      querystring: resultsQuery,
+      querystring: collectiveResultsQuery,
       response: { 200: results, ...errorResponses },
     },
     handler: async (request) => service.collectiveResults(db, requireActor(request).userId, request.params.collectiveId, request.query, source),

@@ -19,6 +19,8 @@ import type { ResultsSource } from './partials-repository.ts';
 import { includeCrosswalks } from './crosswalk-partials.ts';
 import { crosswalkPartial, mergeSameOrganisation, type CrosswalkRule, type TargetComputation, type ValueCount } from '../../../domain/crosswalk.ts';
 import type { Partial as PartialSums } from '../../../domain/partials.ts';
+import { territoryName } from '../../../domain/territories.ts';
+import { hideAsOnTheMap, territoryView } from './territory-partials.ts';
 
 export interface Source {
   frameworkId: string;
@@ -45,20 +47,21 @@ export function choosePeriod(requested: string | undefined, periods: string[]): 
  * Two steps: SQL returns partial sums per indicator and organisation; the domain merges them,
  * computes values and intervals and, where asked, suppresses small cells.
  */
-export async function compute(db: Db, source: ResultsSource, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null): Promise<IndicatorResult[]> {
+export async function compute(db: Db, source: ResultsSource, sources: Source[], organisationIds: string[], period: string | null, locale: Locale, threshold: number | null, populations: Map<string, number | null> | null = null, territory: repo.TerritoryFilter | null = null): Promise<IndicatorResult[]> {
+  const inside = territory ?? undefined;
   const versions = sources.flatMap((s) => (s.versionId ? [{ id: s.versionId, frameworkId: s.frameworkId }] : []));
   const versionIds = versions.map((v) => v.id);
   const frameworkIds = versions.map((v) => v.frameworkId);
   const frameworkOfVersion = new Map(versions.map((v) => [v.id, v.frameworkId]));
   const [rows, answered, reported, excluded] = await Promise.all([
     indicatorsOf(db, versionIds),
-    period ? repo.answerPartials(db, source, versionIds, frameworkIds, organisationIds, period) : [],
-    period ? repo.activityPartials(db, versionIds, organisationIds, period) : [],
-    period ? repo.otherDefinitionCounts(db, source, versionIds, frameworkIds, organisationIds, period) : new Map<string, number>(),
+    period ? repo.answerPartials(db, source, versionIds, frameworkIds, organisationIds, period, inside) : [],
+    period ? repo.activityPartials(db, versionIds, inside ? inside.organisationsInside : organisationIds, period) : [],
+    period ? repo.otherDefinitionCounts(db, source, versionIds, frameworkIds, organisationIds, period, inside) : new Map<string, number>(),
   ]);
   const partials = [...answered, ...reported];
   // Answers to crosswalked questions join in, one partial per organisation (crosswalk-partials.ts).
-  const withCrosswalks = await includeCrosswalks(db, versions, rows, organisationIds, period, partials);
+  const withCrosswalks = await includeCrosswalks(db, versions, rows, organisationIds, period, partials, inside?.communePrefixes);
   const byKey = new Map<string, typeof partials>();
   for (const p of withCrosswalks.partials) {
     const key = `${p.frameworkId}|${p.code}`;
@@ -170,19 +173,30 @@ export async function organisationResults(db: Db, userId: string, organisationId
     period,
     periods,
     suppressionThreshold: null,
+    territory: null,
     frameworks: sources.map(presentSource),
     indicators: await compute(db, source, sources, [organisationId], period, query.lang ?? 'fr', null),
   };
 }
 
-/** A collective's figures pool its active members; small cells are never shown. */
-export async function collectiveResults(db: Db, userId: string, collectiveId: string, query: { period?: string; lang?: Locale }, source: ResultsSource = 'partials') {
+/**
+ * A collective's figures pool its active members; small cells are never shown. A territorial
+ * collective counts only answers collected in its territory; `territory` reads one département
+ * or région within it, hidden wherever the map hides it (territory-partials.ts).
+ */
+export async function collectiveResults(db: Db, userId: string, collectiveId: string, query: { period?: string; lang?: Locale; territory?: string }, source: ResultsSource = 'partials') {
   const { collective } = await collectiveAccess(db, userId, collectiveId);
   const members = await activeMemberIds(db, collectiveId);
   const [latest] = await latestAdoptedVersions(db, [collective.commonFrameworkId]);
   const common: Source = { frameworkId: collective.commonFrameworkId, scope: 'common', name: collective.name, versionId: latest?.id ?? null, versionNumber: latest?.number ?? null, chosen: true };
   const periods = sortPeriodsNewestFirst(await repo.periodsWithData(db, members));
   const period = choosePeriod(query.period, periods);
+  const view = await territoryView(db, collective, members, query.territory);
+  let indicators = await compute(db, source, [common], members, period, query.lang ?? 'fr', collective.suppressionThreshold, await repo.populationsServed(db, members), view.filter);
+  if (view.area && period && latest && (!view.universe || view.area.level !== view.universe.level || view.area.code !== view.universe.code)) {
+    const scope = { versions: [{ id: latest.id, frameworkId: collective.commonFrameworkId }], indicators: await indicatorsOf(db, [latest.id]), organisationIds: members, period, universe: view.universe };
+    indicators = await hideAsOnTheMap(db, source, scope, view.area, indicators, collective.suppressionThreshold);
+  }
   return {
     scope: 'collective' as const,
     id: collective.id,
@@ -190,8 +204,9 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
     period,
     periods,
     suppressionThreshold: collective.suppressionThreshold,
+    territory: view.area ? { ...view.area, name: territoryName(view.area)! } : null,
     frameworks: [presentSource(common)],
-    indicators: await compute(db, source, [common], members, period, query.lang ?? 'fr', collective.suppressionThreshold, await repo.populationsServed(db, members)),
+    indicators,
   };
 }
 
@@ -200,7 +215,7 @@ export async function collectiveResults(db: Db, userId: string, collectiveId: st
  * pooled: each definition is its own series, numbered in the order versions adopted them, and
  * the points say which series they belong to so that charts can show the break.
  */
-export async function trend(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string) {
+export async function trend(db: Db, source: ResultsSource, frameworkId: string, code: string, organisationIds: string[], locale: Locale, threshold: number | null, versionInUse?: string, territory?: repo.TerritoryFilter) {
   const versions = (await versionsOf(db, frameworkId)).slice().reverse();
   const history = await indicatorsOf(db, versions.map((v) => v.id));
   const adoptedIds = new Set(versions.filter((v) => v.status === 'adopted' || v.status === 'retired').map((v) => v.id));
@@ -208,7 +223,7 @@ export async function trend(db: Db, source: ResultsSource, frameworkId: string, 
   // The definition shown as current: that of the version in use (an organisation's choice), else the latest adopted.
   const shown = ofCode.find((i) => i.versionId === versionInUse) ?? [...ofCode].reverse().find((i) => adoptedIds.has(i.versionId)) ?? ofCode.at(-1);
   if (!shown) throw new NotFound('indicator_not_found', 'Indicateur introuvable.', 'Indicator not found.');
-  const rows = await repo.trendRows(db, source, frameworkId, code, organisationIds);
+  const rows = await repo.trendRows(db, source, frameworkId, code, organisationIds, territory);
   const adoptedKeys = ofCode.filter((i) => adoptedIds.has(i.versionId)).map((i) => i.definitionKey);
   const series = numberSeries(adoptedKeys, [...ofCode.map((i) => i.definitionKey), ...rows.map((r) => r.definition)]);
   const firstVersion = new Map<string, number>();
@@ -229,7 +244,7 @@ export async function trend(db: Db, source: ResultsSource, frameworkId: string, 
     add(r.period, r.definition, r.organisationId, { n: type === 'mean' || type === 'sum' ? r.nNum : type === 'share' ? r.nOptions : r.nAll, hits: r.hits, sum: r.sum, sumSquares: r.sumSquares, organisations: 1 });
   }
   const crosswalked = new Map<string, { rule: CrosswalkRule; counts: ValueCount[]; period: string; definition: string; organisationId: string }>();
-  for (const c of await repo.crosswalkTrendCounts(db, frameworkId, code, organisationIds)) {
+  for (const c of await repo.crosswalkTrendCounts(db, frameworkId, code, organisationIds, territory?.communePrefixes)) {
     const key = `${c.period}|${c.definition}|${c.organisationId}|${JSON.stringify(c.rule)}`;
     const entry = crosswalked.get(key) ?? { rule: c.rule, counts: [], period: c.period, definition: c.definition, organisationId: c.organisationId };
     entry.counts.push({ options: c.options, num: c.num, count: c.count });
@@ -284,5 +299,7 @@ export async function organisationTrend(db: Db, userId: string, organisationId: 
 export async function collectiveTrend(db: Db, userId: string, collectiveId: string, query: { code: string; lang?: Locale }, source: ResultsSource = 'partials') {
   const { collective } = await collectiveAccess(db, userId, collectiveId);
   const members = await activeMemberIds(db, collectiveId);
-  return trend(db, source, collective.commonFrameworkId, query.code, members, query.lang ?? 'fr', collective.suppressionThreshold);
+  // A territorial collective's series counts only answers collected in its territory.
+  const view = await territoryView(db, collective, members);
+  return trend(db, source, collective.commonFrameworkId, query.code, members, query.lang ?? 'fr', collective.suppressionThreshold, undefined, view.filter ?? undefined);
 }
