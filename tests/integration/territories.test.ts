@@ -125,7 +125,14 @@ const resultsIn = async (territory: string) => json<Results>(await alice.get(`/a
 
 beforeAll(async () => {
   t = await createTestApp({ publicSubmissionsPerWindow: 10_000 });
-  [alice, bob, carla, dora, frank, eve, dan, anonymous] = await Promise.all(['Alice', 'Bob', 'Carla', 'Dora', 'Frank', 'Eve', 'Dan', 'Anonyme'].map((n) => signUp(t.app, n)));
+  alice = await signUp(t.app, 'Alice');
+  bob = await signUp(t.app, 'Bob');
+  carla = await signUp(t.app, 'Carla');
+  dora = await signUp(t.app, 'Dora');
+  frank = await signUp(t.app, 'Frank');
+  eve = await signUp(t.app, 'Eve');
+  dan = await signUp(t.app, 'Dan');
+  anonymous = await signUp(t.app, 'Anonyme');
   anonymous.cookie = null;
   orgA = await createOrganisation(alice, 'Réseau national', { communeCode: '75056' });
   orgB = await createOrganisation(bob, 'Association du Rhône', { communeCode: '69123' });
