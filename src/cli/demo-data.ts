@@ -85,8 +85,13 @@ export interface DemoAssociation {
   /** In the steering committee: named when invited, or set after joining. */
   copil: 'at_invitation' | 'after_joining' | false;
   ambassadorName: string;
-  /** Responses to its 2026 campaign (150 to 600). */
+  /** Responses to its 2026 campaigns (150 to 600), those of its sites included. */
   responses: number;
+  /**
+   * Places where it also works, each with a campaign of its own: their answers count in the
+   * site's commune, so the collective's map shows several départements (and a small one hidden).
+   */
+  sites: readonly { name: string; communeCode: string; responses: number }[];
   /** Base level of the latent outcome for its respondents, 0 to 1. */
   level: number;
   /** Per indicator code: how much better (+) or worse (−) it does than its base level. */
@@ -595,6 +600,10 @@ export const ASSOCIATIONS: readonly DemoAssociation[] = [
     copil: false,
     ambassadorName: 'Camille (Les Passerelles, démo)',
     responses: 320,
+    sites: [
+      { name: 'Antenne de Saint-Brieuc (démo)', communeCode: '22278', responses: 60 },
+      { name: 'Permanence de Vannes (démo)', communeCode: '56260', responses: 3 },
+    ],
     level: 0.58,
     focus: { C03: 0.08, C05: 0.12, C04: 0.06 },
     missingRate: 0.05,
@@ -644,6 +653,7 @@ export const ASSOCIATIONS: readonly DemoAssociation[] = [
     copil: 'at_invitation',
     ambassadorName: 'Yanis (Calanques Entraide, démo)',
     responses: 560,
+    sites: [{ name: 'Antenne de Toulon (démo)', communeCode: '83137', responses: 90 }],
     level: 0.5,
     focus: { C05: -0.14, C12: 0.1, C09: 0.06 },
     missingRate: 0.07,
@@ -697,6 +707,7 @@ export const ASSOCIATIONS: readonly DemoAssociation[] = [
     copil: false,
     ambassadorName: 'Louise (Le Beffroi Solidaire, démo)',
     responses: 190,
+    sites: [{ name: 'Antenne d’Arras (démo)', communeCode: '62041', responses: 40 }],
     level: 0.63,
     focus: { C08: 0.16, C11: 0.12, C12: -0.1, C05: -0.06 },
     missingRate: 0.04,
@@ -731,6 +742,10 @@ export const ASSOCIATIONS: readonly DemoAssociation[] = [
     copil: 'after_joining',
     ambassadorName: 'Malik (Traboules et Partage, démo)',
     responses: 430,
+    sites: [
+      { name: 'Antenne de Saint-Étienne (démo)', communeCode: '42218', responses: 80 },
+      { name: 'Permanence de Grenoble (démo)', communeCode: '38185', responses: 4 },
+    ],
     level: 0.6,
     focus: { C06: 0.12, C07: 0.1, C08: -0.06 },
     missingRate: 0.06,
@@ -793,6 +808,7 @@ export const ASSOCIATIONS: readonly DemoAssociation[] = [
     copil: false,
     ambassadorName: 'Inès (L’Axe Commun, démo)',
     responses: 170,
+    sites: [{ name: 'Antenne de Créteil (démo)', communeCode: '94028', responses: 35 }],
     level: 0.54,
     focus: { C11: 0.16, C04: 0.08, C06: -0.08 },
     missingRate: 0.08,

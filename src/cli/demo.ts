@@ -60,6 +60,8 @@ import {
   openVote,
 } from '../server/features/frameworks/service.ts';
 import { createOrganisation } from '../server/features/organisations/service.ts';
+import { createSite } from '../server/features/territories/service.ts';
+import { siteBody } from '../contracts/territories.ts';
 import { openDatabase } from './database.ts';
 import {
   AGE_QUESTION,
@@ -492,6 +494,25 @@ async function loadAssociation(
       populationServed: a.populationServed,
     }),
   );
+  // Its sites, each with a campaign: the last answers are collected there.
+  const slugs: string[] = [];
+  for (const site of a.sites) {
+    const created = await createSite(db, userId, org.id, siteBody.parse({ name: site.name, communeCode: site.communeCode }));
+    const held = await createCampaign(
+      db,
+      userId,
+      org.id,
+      createCampaignBody.parse({
+        name: `Suivi ${DEMO_PERIOD} — ${site.name}`,
+        questionnaireId: questionnaire.id,
+        period: DEMO_PERIOD,
+        populationServed: null,
+        siteId: created.id,
+      }),
+    );
+    slugs.push(...Array.from({ length: site.responses }, () => held.slug));
+  }
+  const atHome = a.responses - slugs.length;
 
   // Synthetic answers: a level per respondent, an adjustment per indicator for this association.
   const rng = mulberry32(hashString(`${seed}:${a.slug}`));
@@ -507,7 +528,7 @@ async function loadAssociation(
     });
     await submitResponse(
       db,
-      campaign.slug,
+      r < atHome ? campaign.slug : slugs[r - atHome]!,
       submitResponseBody.parse({ clientId: uuidFrom(rng), answers }),
       'web',
     );

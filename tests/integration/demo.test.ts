@@ -178,14 +178,19 @@ describe('demo', () => {
       const ambassador = await signIn(ambassadorEmail(a));
       const org = summary.associations.find((s) => s.slug === a.slug)!;
       const campaigns = json<
-        { period: string; responseCount: number; populationServed: number | null }[]
+        { period: string; responseCount: number; populationServed: number | null; siteId: string | null }[]
       >(await ambassador.get(`/api/organisations/${org.organisationId}/campaigns`));
-      expect(campaigns).toHaveLength(1);
-      expect(campaigns[0]!.period).toBe('2026');
-      expect(campaigns[0]!.populationServed).toBe(a.populationServed);
-      expect(campaigns[0]!.responseCount).toBeGreaterThanOrEqual(150);
-      expect(campaigns[0]!.responseCount).toBeLessThanOrEqual(600);
-      expect(campaigns[0]!.responseCount).toBe(org.responses);
+      // One campaign at the association's own commune, one at each of its sites.
+      expect(campaigns).toHaveLength(1 + a.sites.length);
+      expect(campaigns.every((c) => c.period === '2026')).toBe(true);
+      const home = campaigns.find((c) => c.siteId === null)!;
+      expect(home.populationServed).toBe(a.populationServed);
+      const total = campaigns.reduce((n, c) => n + c.responseCount, 0);
+      expect(total).toBeGreaterThanOrEqual(150);
+      expect(total).toBeLessThanOrEqual(600);
+      expect(total).toBe(org.responses);
+      const sites = json<{ commune: { code: string } }[]>(await ambassador.get(`/api/organisations/${org.organisationId}/sites`));
+      expect(sites.map((s) => s.commune.code).sort()).toEqual(a.sites.map((s) => s.communeCode).sort());
 
       const res = await ambassador.get(
         `/api/organisations/${org.organisationId}/results?period=2026`,
@@ -211,6 +216,17 @@ describe('demo', () => {
     // Shares spread across associations, not one value repeated.
     const confidence = byCode.get('C01')!;
     expect(Math.max(...confidence) - Math.min(...confidence)).toBeGreaterThan(0.03);
+  });
+
+  it('puts the answers on the collective map: départements of the associations and their sites, a small one hidden', async () => {
+    const res = await coordinator.get(`/api/collectives/${summary.collectiveId}/map?period=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    const map = json<{ total: { n: number }; areas: { code: string; n: number; value: number | null; suppressed: boolean }[] }>(res);
+    const shown = map.areas.filter((a) => a.n > 0 && !a.suppressed).map((a) => a.code);
+    expect(shown.length).toBeGreaterThanOrEqual(8);
+    // Vannes' three answers are hidden, and so is a neighbour in Bretagne so that they stay hidden.
+    expect(map.areas.find((a) => a.code === '56')).toMatchObject({ value: null, suppressed: true });
+    expect(map.areas.filter((a) => ['22', '35'].includes(a.code)).some((a) => a.suppressed)).toBe(true);
   });
 
   it('loads only once: a second load finds the demo and writes nothing', async () => {

@@ -30,6 +30,7 @@ import { IconCampaign, IconLink, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader } from '../../ui/page.tsx';
 import { useQuestionnaires } from '../questionnaires/questionnaires-page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { SiteSelect } from '../territories/site-select.tsx';
 import { CampaignAccessFields, CampaignBadges, CampaignParticipation, defaultAccess, type AccessDraft } from './participation.tsx';
 import { CampaignFollowUp } from './campaign-followup.tsx';
 import { CampaignResponses } from './campaign-responses.tsx';
@@ -243,6 +244,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [population, setPopulation] = useState<number | ''>(org.populationServed ?? '');
   const [access, setAccess] = useState<AccessDraft>(defaultAccess);
+  const [siteId, setSiteId] = useState<string | null>(null);
 
   const create = useMutation({
     mutationFn: () =>
@@ -252,6 +254,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
         period: period.trim(),
         populationServed: population === '' ? null : population,
         ...access,
+        siteId,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.campaigns(org.id) });
@@ -324,6 +327,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
             error={fieldError('populationServed')}
           />
         </SimpleGrid>
+        <SiteSelect orgId={org.id} value={siteId} onChange={setSiteId} error={fieldError('siteId')} />
         <CampaignAccessFields value={access} onChange={setAccess} fieldError={fieldError} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>

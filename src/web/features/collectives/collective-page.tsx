@@ -30,6 +30,8 @@ import { IconCollective, IconPlus } from '../../ui/icons.tsx';
 import { Empty, PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
 import { DecisionSettings } from './decision-settings.tsx';
+import { TerritoriesSection } from '../territories/territories-section.tsx';
+import { TerritorySettings } from '../territories/territory-settings.tsx';
 
 export function CollectivePage() {
   const { t } = useTranslation();
@@ -124,6 +126,8 @@ function CollectiveView({ collective }: { collective: Collective }) {
         </Text>
       </Card>
 
+      <TerritoriesSection collective={c} />
+
       <Card withBorder radius="md" padding={0} component="section" aria-labelledby="members-title">
         <Group justify="space-between" p="lg" pb="sm">
           <Title order={2} fz={18} id="members-title">
@@ -134,6 +138,8 @@ function CollectiveView({ collective }: { collective: Collective }) {
       </Card>
 
       <DecisionSettings collective={c} />
+
+      <TerritorySettings collective={c} />
 
       {c.canManage && (
         <Card

@@ -36,6 +36,8 @@ import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
 import { IconCollective, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader, PageLoader } from '../../ui/page.tsx';
 import { useWorkspace } from '../shell/workspace.tsx';
+import { SitesSection } from '../territories/sites-section.tsx';
+import { OrganisationCommune } from '../territories/organisation-commune.tsx';
 import { AdoptionSection } from './adoption-section.tsx';
 import { CreateOrganisationForm } from './create-organisation.tsx';
 
@@ -78,7 +80,7 @@ export function OrganisationPage() {
               </Text>
               <Stack gap={6} mt="md">
                 <Detail label={t('organisation.kind')} value={t(`organisationKind.${org.kind}`)} />
-                <Detail label={t('organisation.communeCode')} value={org.communeCode ?? '—'} />
+                <OrganisationCommune code={org.communeCode} />
                 <Detail
                   label={t('organisation.populationServed')}
                   value={
@@ -90,6 +92,7 @@ export function OrganisationPage() {
                 <Detail label={t('organisation.myRole')} value={t(`role.${org.role}`)} />
               </Stack>
             </Card>
+            <SitesSection />
             <CollectiveInvitations />
           </Stack>
         </Grid.Col>
