@@ -8,7 +8,7 @@ type Area = CollectiveMap['areas'][number];
 
 /** Light to dark: a sequential scale that reads the same in greyscale. */
 export const PALETTE = ['#dcefea', '#a8d5c9', '#6cb3a4', '#2f8a7b', '#0f5e53'] as const;
-export const NO_DATA = '#f1f3f5';
+export const NO_DATA = '#e6e9ed';
 export const SUPPRESSED = '#b8bec5';
 /** Départements where no member acts: warm, apart from the scale. */
 export const UNCOVERED = '#f7c99b';
