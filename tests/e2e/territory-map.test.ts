@@ -113,4 +113,17 @@ describe.runIf(browserAvailable)('the collective map', () => {
     await expect.poll(async () => page.getByTestId('territory-map-departement').locator('path').count(), { timeout: 15_000 }).toBeGreaterThan(100);
     await page.getByTestId('territories-section').screenshot({ path: '/tmp/coverage.png' });
   });
+
+  it('adds a site by picking its commune by name', async () => {
+    await page.goto(served.url + '/organisation');
+    await page.getByRole('heading', { name: 'Lieux d’intervention' }).waitFor();
+    await page.getByLabel('Nom du lieu').fill('Antenne lilloise');
+    await page.getByRole('combobox', { name: /^Commune/ }).fill('lille');
+    await page.getByRole('option', { name: /^Lille \(59350\)/ }).click();
+    await page.getByRole('button', { name: 'Ajouter le lieu' }).click();
+    const row = page.getByTestId('site-59350');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Antenne lilloise');
+    expect(await row.textContent()).toContain('Nord');
+  });
 });

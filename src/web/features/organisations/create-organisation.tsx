@@ -2,6 +2,8 @@ import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Commune } from '../../../contracts/territories.ts';
+import { CommunePicker } from '../territories/commune-picker.tsx';
 import { post } from '../../api/client.ts';
 import { organisationKinds } from '../../api/enums.ts';
 import { keys } from '../../api/queries.ts';
@@ -24,7 +26,7 @@ export function CreateOrganisationForm({
   const selectOrganisation = useSelectOrganisation();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('association');
-  const [communeCode, setCommuneCode] = useState('');
+  const [commune, setCommune] = useState<Commune | null>(null);
   const [population, setPopulation] = useState<number | ''>('');
 
   const create = useMutation({
@@ -32,7 +34,7 @@ export function CreateOrganisationForm({
       post<Organisation>('/api/organisations', {
         name,
         kind,
-        ...(communeCode.trim() ? { communeCode: communeCode.trim().toUpperCase() } : {}),
+        ...(commune ? { communeCode: commune.code } : {}),
         ...(population !== '' ? { populationServed: population } : {}),
       }),
     onSuccess: async (organisation) => {
@@ -70,16 +72,9 @@ export function CreateOrganisationForm({
           error={fieldError('kind')}
         />
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput
-            label={t('organisation.communeCode')}
-            description={t('organisation.communeCodeHint')}
-            placeholder="75056"
-            maxLength={5}
-            value={communeCode}
-            onChange={(e) => setCommuneCode(e.currentTarget.value)}
-            error={fieldError('communeCode')}
-            miw={200}
-          />
+          <div style={{ minWidth: 200 }}>
+            <CommunePicker value={commune} onChange={setCommune} error={fieldError('communeCode')} />
+          </div>
           <NumberInput
             label={t('organisation.populationServed')}
             description={t('organisation.populationServedHint')}
