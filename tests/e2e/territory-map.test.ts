@@ -114,6 +114,20 @@ describe.runIf(browserAvailable)('the collective map', () => {
     await page.getByTestId('territories-section').screenshot({ path: '/tmp/coverage.png' });
   });
 
+  it('makes the collective territorial: its map keeps to Auvergne-Rhône-Alpes', async () => {
+    await page.goto(served.url + '/collective');
+    const settings = page.getByRole('region', { name: 'Territoire du collectif' });
+    await settings.getByText('Une région', { exact: true }).click();
+    await settings.getByRole('combobox', { name: /^Territoire/ }).click();
+    await page.getByRole('option', { name: 'Auvergne-Rhône-Alpes' }).click();
+    await settings.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(async () => settings.getByTestId('collective-territory').textContent()).toBe('Collectif territorial : Auvergne-Rhône-Alpes.');
+    await page.getByText('Collectif territorial : seules les réponses recueillies en Auvergne-Rhône-Alpes comptent.').waitFor();
+    await expect.poll(async () => page.getByTestId('map-row-total').textContent()).toContain('Auvergne-Rhône-Alpes');
+    expect(await page.getByTestId('map-row-75').count()).toBe(0);
+    expect(await page.getByTestId('map-value-38').textContent()).toBe('Masqué');
+  });
+
   it('adds a site by picking its commune by name', async () => {
     await page.goto(served.url + '/organisation');
     await page.getByRole('heading', { name: 'Lieux d’intervention' }).waitFor();

@@ -137,7 +137,8 @@ function CollectiveView({ collective }: { collective: Collective }) {
         <MembersTable collective={c} />
       </Card>
 
-      <DecisionSettings collective={c} />
+      {/* A new territory bumps the settings' revision: the COPIL form starts again from it. */}
+      <DecisionSettings key={c.territory ? `${c.territory.level}:${c.territory.code}` : 'national'} collective={c} />
 
       <TerritorySettings collective={c} />
 

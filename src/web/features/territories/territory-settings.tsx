@@ -2,7 +2,7 @@ import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } fro
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, patch, seg } from '../../api/client.ts';
+import { api, get, ifMatch, seg } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { CollectiveDetail } from '../../api/types.ts';
 import { ErrorAlert, useFieldErrors } from '../../ui/errors.tsx';
@@ -21,7 +21,8 @@ export function TerritorySettings({ collective }: { collective: CollectiveDetail
   const [code, setCode] = useState<string | null>(collective.territory?.code ?? null);
   const reference = useQuery({ queryKey: ['territories', 'reference'], queryFn: () => get<Reference>('/api/territories'), staleTime: Infinity, enabled: collective.canManage });
   const save = useMutation({
-    mutationFn: () => patch<CollectiveDetail>(`/api/collectives/${seg(collective.id)}`, { territory: scope === 'national' ? null : { level: scope, code } }),
+    // Sent with the revision the form was filled from: a change made meanwhile answers 409.
+    mutationFn: () => api<CollectiveDetail>('PATCH', `/api/collectives/${seg(collective.id)}`, { territory: scope === 'national' ? null : { level: scope, code } }, ifMatch(collective.revision)),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.collective(collective.id) }), queryClient.invalidateQueries({ queryKey: keys.collectives }), queryClient.invalidateQueries({ queryKey: ['collectives', collective.id] })]),
   });
   const fieldError = useFieldErrors(save.error);
