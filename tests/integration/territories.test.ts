@@ -407,6 +407,11 @@ describe('a territorial collective', () => {
     const unknown = await alice.patch(`/api/collectives/${collective.id}`, { territory: { level: 'region', code: '69' } });
     expect(unknown.statusCode).toBe(400);
     expect(json<Problem>(unknown).code).toBe('territory_unknown');
+    // A revision other than the stored one answers 409, as for the other settings.
+    const { revision } = json<{ revision: number }>(await alice.get(`/api/collectives/${collective.id}`));
+    const stale = await alice.request('PATCH', `/api/collectives/${collective.id}`, { territory: { level: 'region', code: '84' } }, { 'if-match': `"${revision + 1}"` });
+    expect(stale.statusCode).toBe(409);
+    expect(json<{ territory: unknown }>(await alice.get(`/api/collectives/${collective.id}`)).territory).toBeNull();
   });
 
   it('counts only the answers collected in its territory, and its map and coverage focus there', async () => {
