@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { recoverableAreas, suppressHierarchy, type AreaCell, type Reader } from './territory-suppression.ts';
+import { atoms, suppressHierarchy, type AreaCell, type Reader } from './territory-suppression.ts';
 
 /**
  * The attacker: a reader who sees every area's n, the values shown and (for a member) its own
  * answers everywhere. Every area with children gives one equation, area − Σ children = 0, on the
- * part of the answers the reader does not know. An unknown is recomputed when its unit vector
- * lies in the span of those equations restricted to the unknowns (compared by rank).
+ * part of the answers the reader does not know. The plain sum of some unknowns is recomputed when
+ * its vector lies in the span of those equations restricted to the unknowns (the rank does not
+ * grow when it is added).
  */
-function recoveredByAlgebra(cells: readonly AreaCell[], hidden: ReadonlySet<string>, reader: Reader): string[] {
+function algebra(cells: readonly AreaCell[], hidden: ReadonlySet<string>, reader: Reader) {
   const n = (c: AreaCell) => [...c.contributions.values()].reduce((a, b) => a + b, 0);
   const others = (c: AreaCell) => n(c) - (reader === null ? 0 : (c.contributions.get(reader) ?? 0));
   const unknowns = cells.filter((c) => hidden.has(c.id) && others(c) > 0).map((c) => c.id);
@@ -38,11 +39,33 @@ function recoveredByAlgebra(cells: readonly AreaCell[], hidden: ReadonlySet<stri
     return rk;
   };
   const base = rank(equations);
-  return unknowns.filter((_, i) => {
-    const unit = new Array<number>(unknowns.length).fill(0);
-    unit[i] = 1;
-    return rank([...equations, unit]) === base;
-  });
+  const determined = (ids: readonly string[]) => {
+    const v = new Array<number>(unknowns.length).fill(0);
+    for (const id of ids) v[index.get(id)!] = 1;
+    return rank([...equations, v]) === base;
+  };
+  return { unknowns, determined, others };
+}
+
+/** Sets of one to three hidden areas with no area inside another: groups of distinct answers. */
+function disjointGroups(cells: readonly AreaCell[], ids: readonly string[]): string[][] {
+  const parentOf = new Map(cells.map((c) => [c.id, c.parent]));
+  const ancestors = (id: string) => {
+    const out = new Set<string>();
+    for (let p = parentOf.get(id); p; p = parentOf.get(p)) out.add(p);
+    return out;
+  };
+  const apart = (a: string, b: string) => !ancestors(a).has(b) && !ancestors(b).has(a);
+  const groups: string[][] = [];
+  for (let i = 0; i < ids.length; i++) {
+    groups.push([ids[i]!]);
+    for (let j = i + 1; j < ids.length; j++) {
+      if (!apart(ids[i]!, ids[j]!)) continue;
+      groups.push([ids[i]!, ids[j]!]);
+      for (let l = j + 1; l < ids.length; l++) if (apart(ids[i]!, ids[l]!) && apart(ids[j]!, ids[l]!)) groups.push([ids[i]!, ids[j]!, ids[l]!]);
+    }
+  }
+  return groups;
 }
 
 /** A small random generator, seeded, so that a failure can be replayed. */
@@ -95,7 +118,17 @@ function randomTree(rand: () => number): AreaCell[] {
 
 const cell = (id: string, parent: string | null, contributions: Record<string, number>): AreaCell => ({ id, parent, contributions: new Map(Object.entries(contributions)) });
 
-describe('recoverableAreas agrees with the algebra', () => {
+/** Groups of distinct answers (up to three hidden areas) a reader can recompute, with fewer than k answers of others. */
+function smallRecovered(tree: readonly AreaCell[], hidden: ReadonlySet<string>, reader: Reader, k: number): string[][] {
+  const { unknowns, determined, others } = algebra(tree, hidden, reader);
+  return disjointGroups(tree, unknowns).filter((group) => {
+    if (!determined(group)) return false;
+    const pooled = group.reduce((sum, id) => sum + others(tree.find((x) => x.id === id)!), 0);
+    return pooled > 0 && pooled < k;
+  });
+}
+
+describe('atoms: what a reader can work out, as the algebra says', () => {
   const tree = [
     cell('FR', null, { a: 30 }),
     cell('R1', 'FR', { a: 20 }),
@@ -104,16 +137,17 @@ describe('recoverableAreas agrees with the algebra', () => {
     cell('D2', 'R1', { a: 17 }),
     cell('D3', 'R2', { a: 10 }),
   ];
-  it.each<[string, string[], string[]]>([
-    ['one hidden département under a shown région: région minus the other', ['D1'], ['D1']],
-    ['two hidden départements of one région: neither', ['D1', 'D2'], []],
-    ['a hidden région with all its départements shown: the sum of them', ['R2'], ['R2']],
-    ['a hidden région and one of its départements, the nation shown: both', ['R1', 'D1'], ['R1', 'D1']],
-    ['two régions and a département of each: none', ['R1', 'R2', 'D1', 'D3'], []],
+  it.each<[string, string[], [string, string[]][]]>([
+    ['one hidden département under a shown région: région minus the other', ['D1'], [['R1', ['D1']]]],
+    ['two hidden départements of one région: their sum, not each', ['D1', 'D2'], [['R1', ['D1', 'D2']]]],
+    ['a hidden région with all its départements shown: nothing unknown beneath', ['R2'], []],
+    ['a hidden région and one of its départements, the nation shown: the département', ['R1', 'D1'], [['FR', ['D1']]]],
+    ['two régions and a département of each: the two départements together', ['R1', 'R2', 'D1', 'D3'], [['FR', ['D1', 'D3']]]],
   ])('%s', (_name, hidden, expected) => {
     const set = new Set(hidden);
-    expect(recoverableAreas(tree, set, null).sort()).toEqual([...expected].sort());
-    expect(recoveredByAlgebra(tree, set, null).sort()).toEqual([...expected].sort());
+    expect(atoms(tree, set, null).map((x) => [x.known, [...x.leaves].sort()])).toEqual(expected);
+    const { determined } = algebra(tree, set, null);
+    for (const [, leaves] of expected) expect(determined(leaves)).toBe(true);
   });
 
   it('agrees on random trees and random hidden sets, for every reader', () => {
@@ -122,7 +156,19 @@ describe('recoverableAreas agrees with the algebra', () => {
       const tree = randomTree(rand);
       const hidden = new Set(tree.filter(() => rand() < 0.35).map((c) => c.id));
       for (const reader of [null, 'org0', 'org1']) {
-        expect(recoverableAreas(tree, hidden, reader).sort()).toEqual(recoveredByAlgebra(tree, hidden, reader).sort());
+        const found = atoms(tree, hidden, reader);
+        const { unknowns, determined } = algebra(tree, hidden, reader);
+        // Each atom's sum is pinned down…
+        for (const atom of found) expect(determined(atom.leaves), `tree ${i}: ${atom.leaves.join('+')}`).toBe(true);
+        // …and every group of hidden départements that is pinned down is made of whole atoms.
+        const leaves = unknowns.filter((id) => !tree.some((c) => c.parent === id));
+        for (const group of disjointGroups(tree, leaves)) {
+          if (!determined(group)) continue;
+          const inGroup = new Set(group);
+          const covering = found.filter((atom) => atom.leaves.some((l) => inGroup.has(l)));
+          expect(covering.every((atom) => atom.leaves.every((l) => inGroup.has(l))), `tree ${i}: ${group.join('+')}`).toBe(true);
+          expect(covering.flatMap((atom) => atom.leaves).length).toBe(group.length);
+        }
       }
     }
   });
@@ -160,15 +206,7 @@ describe('suppressHierarchy', () => {
     expect(s.hidden.has('D2')).toBe(true);
     expect(s.hidden.has('R2') || s.hidden.has('R3')).toBe(true);
     expect(s.hidden.has('FR')).toBe(false);
-    for (const reader of [null, 'a', 'b']) {
-      const small = recoverableAreas(tree, s.hidden, reader).filter((id) => {
-        const c = tree.find((x) => x.id === id)!;
-        const n = [...c.contributions.values()].reduce((x, y) => x + y, 0);
-        const others = n - (reader === null ? 0 : (c.contributions.get(reader) ?? 0));
-        return others > 0 && others < 5;
-      });
-      expect(small).toEqual([]);
-    }
+    for (const reader of [null, 'a', 'b']) expect(smallRecovered(tree, s.hidden, reader, 5)).toEqual([]);
   });
 
   it('protects a small organisation from a member that knows its own answers', () => {
@@ -184,7 +222,9 @@ describe('suppressHierarchy', () => {
     const s = suppressHierarchy(tree, 5);
     expect(s.primary).toEqual(new Set(['D1']));
     expect(s.hidden.has('D3')).toBe(true);
-    expect(recoverableAreas(tree, s.hidden, 'a')).not.toContain('D1');
+    expect(smallRecovered(tree, s.hidden, 'a', 5)).toEqual([]);
+    // Hiding D1 alone would not do: a recomputes it.
+    expect(smallRecovered(tree, new Set(['D1', 'D2']), 'a', 5)).toEqual([['D1']]);
   });
 
   it('never hides the root for others: it is the collective’s published figure', () => {
@@ -199,7 +239,22 @@ describe('suppressHierarchy', () => {
     expect(suppressHierarchy(tree, 5).hidden.size).toBe(0);
   });
 
-  it('no reader recovers a hidden area of few answers, over 1,000 random trees', () => {
+  it('hides one more département when two hidden ones would add up to a small group', () => {
+    // Vaucluse and Var hidden (2 answers each) cannot be told apart, but together they are the
+    // région minus the Bouches-du-Rhône: 4 answers. The Bouches-du-Rhône is hidden too.
+    const tree = [
+      cell('FR', null, { a: 30, b: 20 }),
+      cell('R93', 'FR', { a: 30, b: 20 }),
+      cell('D13', 'R93', { a: 30, b: 16 }),
+      cell('D84', 'R93', { b: 2 }),
+      cell('D83', 'R93', { b: 2 }),
+    ];
+    const s = suppressHierarchy(tree, 5);
+    expect(s.primary).toEqual(new Set(['D84', 'D83']));
+    expect(s.complementary).toEqual(new Set(['D13']));
+  });
+
+  it('no reader recovers a hidden area of few answers, nor a few hidden ones pooled, over 1,000 random trees', () => {
     const rand = random(2026);
     let primary = 0;
     let complementary = 0;
@@ -212,12 +267,12 @@ describe('suppressHierarchy', () => {
       expect(s.complementary.has('FR')).toBe(false);
       const organisations = [...new Set(tree.flatMap((c) => [...c.contributions.keys()]))];
       for (const reader of [null, ...organisations]) {
-        for (const id of recoveredByAlgebra(tree, s.hidden, reader)) {
-          const c = tree.find((x) => x.id === id)!;
-          const n = [...c.contributions.values()].reduce((a, b) => a + b, 0);
-          const others = n - (reader === null ? 0 : (c.contributions.get(reader) ?? 0));
-          // What may come out is a part of at least k answers (as any shown figure is).
-          expect(others === 0 || others >= k, `tree ${i}, reader ${reader}, area ${id}: ${others} answers of others recomputed`).toBe(true);
+        const { unknowns, determined, others } = algebra(tree, s.hidden, reader);
+        for (const group of disjointGroups(tree, unknowns)) {
+          if (!determined(group)) continue;
+          const pooled = group.reduce((sum, id) => sum + others(tree.find((x) => x.id === id)!), 0);
+          // What may come out is a group of at least k answers of others (as any shown figure is).
+          expect(pooled === 0 || pooled >= k, `tree ${i}, reader ${reader}, areas ${group.join('+')}: ${pooled} answers of others recomputed`).toBe(true);
         }
       }
     }
