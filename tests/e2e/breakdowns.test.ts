@@ -110,11 +110,12 @@ describe.runIf(browserAvailable)('breakdowns journey', () => {
     await outside.waitFor();
     expect(await inside.inputValue()).toBe('5');
     expect(await outside.inputValue()).toBe('10');
+    const copil = page.getByRole('region', { name: 'Décisions du COPIL' });
     await outside.fill('4');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await copil.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Le seuil des sorties publiques (4) ne peut pas être plus bas que celui du collectif (5).').first().waitFor();
     await outside.fill('12');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText('Enregistré.').waitFor();
+    await copil.getByRole('button', { name: 'Enregistrer' }).click();
+    await copil.getByText('Enregistré.').waitFor();
   });
 });
