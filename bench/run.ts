@@ -64,7 +64,7 @@ const settings = {
   freshness: intSetting('BENCH_FRESHNESS', 5, 1, 100),
   seed: intSetting('BENCH_SEED', 20261125, 0, 2 ** 31),
   databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
-  /** Leaves the PostgreSQL database in place at the end (to look at query plans). */
+  /** Leaves the databases (PostgreSQL database, PGlite folder) in place at the end, to look at query plans. */
   keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
   databases: (process.env.BENCH_DATABASES || 'postgresql,pglite').split(',').map((s) => s.trim()),
 };
@@ -134,7 +134,8 @@ async function openPglite(): Promise<Target> {
     where: dir,
     dispose: async () => {
       await database.close().catch(() => undefined);
-      await remove();
+      if (settings.keepDatabase) process.stderr.write(`kept the database: ${dir}\n`);
+      else await remove();
       cleanups.delete(remove);
     },
   };
