@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -62,6 +63,8 @@ const settings = {
   writers: intSetting('BENCH_WRITERS', 4, 1, 64),
   readers: intSetting('BENCH_READERS', 2, 1, 64),
   freshness: intSetting('BENCH_FRESHNESS', 5, 1, 100),
+  /** Readers loading the dashboard while the freshness answers are sent: someone with it open. */
+  freshnessReaders: intSetting('BENCH_FRESHNESS_READERS', 1, 0, 64),
   seed: intSetting('BENCH_SEED', 20261125, 0, 2 ** 31),
   databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
   /** Leaves the databases (PostgreSQL database, PGlite folder) in place at the end, to look at query plans. */
@@ -291,6 +294,9 @@ async function measure(kind: DatabaseKind, target: Target, responses: number): P
     const t4 = performance.now();
     await database.db.execute(sql`analyze`);
     const analyzeMs = performance.now() - t4;
+    // PGlite runs in this thread: while it loaded and built, the servers' keep-alive timers could
+    // not run. A moment lets them close the connections idle since, before the client reuses one.
+    await delay(1000);
     const partialRows = await scalar(database, sql`select count(*)::int from indicator_partials`);
     const partialBytes = await scalar(database, sql`select pg_total_relation_size('indicator_partials')::float8`);
     const answerBytes = await scalar(database, sql`select pg_total_relation_size('answers')::float8`);
@@ -356,8 +362,8 @@ async function measure(kind: DatabaseKind, target: Target, responses: number): P
     for (const r of [writesAlone, writesWhileReading])
       if (r.failures.length > 0) progress(`${kind}: ${r.errors} errors, e.g. ${r.failures.join(' / ')}`);
 
-    progress(`${kind}: freshness: ${settings.freshness} answers submitted while ${settings.readers} readers load the dashboard`);
-    const background = readContinuously(keptPerson, requests, settings.readers, []);
+    progress(`${kind}: freshness: ${settings.freshness} answers submitted while ${settings.freshnessReaders} reader(s) load the dashboard`);
+    const background = readContinuously(keptPerson, requests, settings.freshnessReaders, []);
     const freshness = await measureFreshness(keptPerson, kept.base, collective, requests[0]!.path, settings.freshness);
     await background.stop();
     sent += settings.freshness;
@@ -510,7 +516,7 @@ function report(kind: DatabaseKind, m: Measured) {
       [false, false, true, true, true, true],
     ),
     '',
-    `  freshness: an answer submitted while the dashboard is read is in the collective's figure after ${m.freshness.ms.map((x) => fmt(x, 0)).join(', ')} ms` +
+    `  freshness: an answer submitted while ${settings.freshnessReaders} reader(s) load the dashboard over and over is in the collective's figure after ${m.freshness.ms.map((x) => fmt(x, 0)).join(', ')} ms` +
       ` (max ${fmt(m.freshness.ms.at(-1)!, 0)} ms; reads needed: ${m.freshness.reads.join(', ')}; no job runs in between)`,
     `  ${PERIOD} responses stored ${int(m.stored.found)} of ${int(m.stored.expected)} loaded and accepted${m.stored.found === m.stored.expected ? '' : '  ← MISMATCH'};` +
       ` ${REQUIRED_CODE} (required) n = ${int(m.requiredN)}${m.requiredN === m.stored.found ? '' : '  ← MISMATCH'}`,
@@ -592,7 +598,8 @@ async function main() {
       if (m.differences.length > 0 || m.stored.found !== m.stored.expected || m.requiredN !== m.stored.found) failed = true;
     } catch (error) {
       failed = true;
-      process.stdout.write(`${kind.padEnd(10)} | failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+      const cause = error instanceof Error && error.cause !== undefined ? `\n  cause: ${error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : JSON.stringify(error.cause)}` : '';
+      process.stdout.write(`${kind.padEnd(10)} | failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}\n\n`);
     } finally {
       await target.dispose().catch((error: unknown) => progress(`${kind}: clean-up failed: ${String(error)}`));
     }
