@@ -175,7 +175,7 @@ export async function rebuildPartials(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from indicator_partials`);
     await tx.execute(sql`set local work_mem = '128MB'`);
-    const counts = (await tx.execute(sql`select organisation_id, count(*)::int as n from responses group by organisation_id order by organisation_id`)) as unknown as { rows: { organisation_id: string; n: number }[] };
+    const counts: unknown = await tx.execute(sql`select organisation_id, count(*)::int as n from responses group by organisation_id order by organisation_id`);
     let batch: string[] = [];
     let size = 0;
     const flush = async () => {
@@ -184,7 +184,7 @@ export async function rebuildPartials(db: Db): Promise<void> {
       batch = [];
       size = 0;
     };
-    for (const row of counts.rows) {
+    for (const row of (counts as { rows: { organisation_id: unknown; n: unknown }[] }).rows) {
       batch.push(String(row.organisation_id));
       size += Number(row.n);
       if (size >= REBUILD_BATCH_RESPONSES) await flush();
