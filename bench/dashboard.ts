@@ -29,8 +29,9 @@ export interface DashboardScope {
 }
 
 /**
- * What the collective dashboard loads: every indicator's figure for the period, one
- * disaggregation (every indicator by one profile question) and the map of départements.
+ * What the collective dashboard loads: every indicator's figure for the period, the choices of
+ * breakdowns, one disaggregation (every indicator by one profile question) and the map of
+ * départements.
  * `hasRoute` tells whether this server has a route (Fastify's `app.hasRoute`): the breakdown
  * and map routes are newer than the benchmark; while one is missing, the collective trend of
  * one indicator stands in for it so that the dashboard still makes more than one request.
@@ -42,6 +43,9 @@ export function dashboardRequests(
   const base = `/api/collectives/${scope.collectiveId}`;
   const requests: DashboardRequest[] = [{ name: 'results', path: `${base}/results?period=${scope.period}` }];
   const missing: string[] = [];
+  // The choices of the "break down by" menu, loaded with the page.
+  if (hasRoute('/api/collectives/:collectiveId/breakdowns'))
+    requests.push({ name: 'breakdown choices', path: `${base}/breakdowns?lang=fr` });
   if (hasRoute('/api/collectives/:collectiveId/breakdown'))
     requests.push({ name: `breakdown by ${scope.breakdownCode}`, path: `${base}/breakdown?by=${scope.breakdownCode}&period=${scope.period}` });
   else missing.push('breakdown');
