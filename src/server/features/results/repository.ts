@@ -64,14 +64,15 @@ export async function dimensionPartials(
   if (scope.versionIds.length === 0 || scope.organisationIds.length === 0) return [];
   const p = partialsRelation(source, { organisationIds: scope.organisationIds, period: scope.period, frameworkIds: scope.frameworkIds, codes: scope.codes, dimension, communePrefixes: scope.communePrefixes });
   // One row of the relation per indicator, organisation and cell (its key, with the period,
-  // dimension and definition fixed here). They come back as one JSON array per indicator: a
-  // large collective has tens of thousands of them, and PGlite hands rows over one at a time,
-  // several times slower than one JSON.parse. Ordered, so that sums are always added alike.
+  // dimension and definition fixed here). A large collective has tens of thousands of them (a
+  // hundred thousand for a breakdown): they come back as one row per indicator holding one JSON
+  // array per column, since PGlite hands rows over one at a time, several times slower, and
+  // node-postgres parses each row's fields one by one too.
   const result = await db.execute(sql`
     select fv.framework_id, i.code,
-      json_agg(json_build_array(p.organisation_id, p.cell,
-        case i.computation->>'type' when 'mean' then p.n_num when 'share' then p.n_options else p.n_all end,
-        p.hits, p.sum, p.sum_squares) order by p.organisation_id, p.cell)::text as parts
+      json_build_array(array_agg(p.organisation_id), array_agg(p.cell),
+        array_agg(case i.computation->>'type' when 'mean' then p.n_num when 'share' then p.n_options else p.n_all end),
+        array_agg(p.hits), array_agg(p.sum), array_agg(p.sum_squares))::text as parts
     from indicators i
     -- The versions named on both sides: otherwise PGlite's planner may start from every
     -- organisation's framework version and try each against every partial row.
@@ -86,8 +87,11 @@ export async function dimensionPartials(
   for (const r of rowsOf(result)) {
     const frameworkId = String(r.framework_id);
     const code = String(r.code);
-    for (const [organisationId, cell, n, hits, sum, sumSquares] of JSON.parse(String(r.parts)) as [string, string | null, number, number, number, number][]) {
-      out.push({ frameworkId, code, organisationId, n, hits, sum, sumSquares, organisations: n > 0 ? 1 : 0, cell: typeof cell === 'string' ? cell : '' });
+    const [organisationIds, cells, ns, hits, sums, squares] = JSON.parse(String(r.parts)) as [string[], (string | null)[], number[], number[], number[], number[]];
+    for (let j = 0; j < organisationIds.length; j++) {
+      const n = ns[j]!;
+      const cell = cells[j];
+      out.push({ frameworkId, code, organisationId: organisationIds[j]!, n, hits: hits[j]!, sum: sums[j]!, sumSquares: squares[j]!, organisations: n > 0 ? 1 : 0, cell: typeof cell === 'string' ? cell : '' });
     }
   }
   return out;
