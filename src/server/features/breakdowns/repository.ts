@@ -29,7 +29,8 @@ export async function breakdownQuestions(db: Db, organisationIds: readonly strin
   // where it first appears (a later copy adds no option), not once per organisation.
   const result = await db.execute(sql`
     select framework_id, code, options from (
-      select distinct on (q.indicator_framework_id, q.indicator_code, q.options)
+      -- jsonb's text is canonical, and compares far faster than jsonb in a sort.
+      select distinct on (q.indicator_framework_id, q.indicator_code, q.options::text collate "C")
         q.indicator_framework_id as framework_id, q.indicator_code as code, q.options, qn.created_at, qn.id as questionnaire_id, q.position
       from questions q
       join questionnaires qn on qn.id = q.questionnaire_id
@@ -37,7 +38,7 @@ export async function breakdownQuestions(db: Db, organisationIds: readonly strin
         and qn.organisation_id = any(${uuidArray(organisationIds)})
         and q.indicator_framework_id = any(${uuidArray(frameworkIds)})
         and q.indicator_code is not null and q.indicator_definition is not null
-      order by q.indicator_framework_id, q.indicator_code, q.options, qn.created_at desc, qn.id, q.position
+      order by q.indicator_framework_id, q.indicator_code, q.options::text collate "C", qn.created_at desc, qn.id, q.position
     ) x
     order by created_at desc, questionnaire_id, position`);
   return rowsOf(result).map((r) => ({
