@@ -73,24 +73,3 @@ export function percentile(sorted: readonly number[], p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
-
-/**
- * Times up to `count` sequential calls after `warmups` untimed ones, starting no new timed call
- * once `budgetSeconds` have passed since the first; returns sorted latencies in ms.
- */
-export async function timeSequential(
-  count: number,
-  warmups: number,
-  budgetSeconds: number,
-  call: () => Promise<void>,
-): Promise<number[]> {
-  for (let i = 0; i < warmups; i++) await call();
-  const latencies: number[] = [];
-  const deadline = performance.now() + budgetSeconds * 1000;
-  while (latencies.length < count && (latencies.length === 0 || performance.now() < deadline)) {
-    const t0 = performance.now();
-    await call();
-    latencies.push(performance.now() - t0);
-  }
-  return latencies.sort((a, b) => a - b);
-}

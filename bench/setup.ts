@@ -1,19 +1,30 @@
 /**
  * Builds the benchmark's collective through the public HTTP API, the way people (and the test
- * factories) do: sign-ups, organisations, the collective and its members, the common framework,
- * one questionnaire and campaign per organisation.
+ * factories) do: a coordinator, the collective and its common framework (adopted), then for
+ * every member organisation: the organisation (commune, people served), its invitation and
+ * acceptance, its adoption of the common version, one questionnaire and one campaign per period.
+ *
+ * One person administers every organisation (as a federation's staff might while setting
+ * things up); requests go a few at a time, like several browser tabs.
  */
-import { indicatorBodies, questionBodies } from './generate.ts';
+import { indicatorBodies, questionBodies, type OrganisationPlan } from './generate.ts';
 
 /** The origin cookie-authenticated writes must carry (the config is built with PORT=3000). */
 export const ORIGIN = 'http://localhost:3000';
 
 export class ApiError extends Error {}
 
-/** One signed-in person talking to the server over HTTP with a session cookie. */
+/** One signed-in person talking to a server over HTTP with a session cookie. */
 export class Person {
   cookie: string | null = null;
   constructor(readonly base: string) {}
+
+  /** The same person (same session) on another server sharing the database. */
+  on(base: string): Person {
+    const other = new Person(base);
+    other.cookie = this.cookie;
+    return other;
+  }
 
   async call<T>(method: string, path: string, body?: unknown, expected = [200, 201]): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
@@ -24,7 +35,7 @@ export class Person {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(120_000),
+      signal: AbortSignal.timeout(600_000),
     });
     for (const line of res.headers.getSetCookie()) {
       const match = /^socle_session=([^;]*)/.exec(line);
@@ -37,12 +48,9 @@ export class Person {
   }
 }
 
-let people = 0;
-
 export async function signUp(base: string, name: string): Promise<Person> {
-  people += 1;
   const person = new Person(base);
-  const email = `bench.${people}.${Date.now()}@socle.test`;
+  const email = `bench.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@socle.test`;
   await person.call(
     'POST',
     '/api/auth/sign-up',
@@ -66,28 +74,47 @@ interface Campaign {
 }
 
 export interface Member {
-  admin: Person;
   organisationId: string;
+  communeCode: string;
   questionnaireId: string;
   /** Question ids in position order, aligned with SPECS. */
   questionIds: string[];
-  /** The campaign of the measured period. */
-  campaignId: string;
-  campaignSlug: string;
+  /** One campaign per period, in the order of the periods given. */
+  campaigns: Campaign[];
 }
 
 export interface Collective {
+  /** Coordinator of the collective and admin of every member. */
   coordinator: Person;
   collectiveId: string;
   frameworkId: string;
   members: Member[];
 }
 
-/** A coordinator, a collective, `memberCount` member organisations, the framework, questionnaires, campaigns. */
+/** Runs `task` for 0..count-1, `concurrency` at a time, results in order. */
+async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      out[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return out;
+}
+
+/**
+ * A coordinator, a collective with its adopted common framework, and one member per entry of
+ * `organisations`, each with its questionnaire and a campaign per period.
+ */
 export async function setUpCollective(
   base: string,
-  memberCount: number,
-  period: string,
+  organisations: readonly OrganisationPlan[],
+  periods: readonly string[],
+  onProgress: (done: number) => void = () => undefined,
+  concurrency = 4,
 ): Promise<Collective> {
   const coordinator = await signUp(base, 'Coordinatrice');
   const head = await coordinator.call<Org>('POST', '/api/organisations', {
@@ -97,68 +124,64 @@ export async function setUpCollective(
   const collective = await coordinator.call<{ id: string; commonFrameworkId: string }>(
     'POST',
     '/api/collectives',
-    {
-      name: 'Collectif banc d’essai',
-      coordinatorOrganisationId: head.id,
-    },
+    { name: 'Collectif banc d’essai', coordinatorOrganisationId: head.id },
   );
   const frameworkId = collective.commonFrameworkId;
   for (const body of indicatorBodies())
     await coordinator.call('POST', `/api/frameworks/${frameworkId}/indicators`, body);
   await coordinator.call('POST', `/api/frameworks/${frameworkId}/adopt`);
+  const { versions } = await coordinator.call<{ versions: { id: string; status: string }[] }>(
+    'GET',
+    `/api/frameworks/${frameworkId}`,
+  );
+  const adopted = versions.find((v) => v.status === 'adopted');
+  if (!adopted) throw new ApiError('the common framework has no adopted version');
 
-  const members: Member[] = [];
-  for (let i = 1; i <= memberCount; i++) {
-    const admin = await signUp(base, `Admin ${i}`);
-    const org = await admin.call<Org>('POST', '/api/organisations', {
-      name: `Association ${i}`,
+  let done = 0;
+  const members = await pool(organisations.length, concurrency, async (i): Promise<Member> => {
+    const plan = organisations[i]!;
+    const number = String(i + 1).padStart(4, '0');
+    const org = await coordinator.call<Org>('POST', '/api/organisations', {
+      name: `Association ${number}`,
+      slug: `asso-banc-${number}`,
       kind: 'association',
-      populationServed: 500 + 50 * i,
+      communeCode: plan.communeCode,
+      populationServed: plan.populationServed,
     });
     await coordinator.call('POST', `/api/collectives/${collective.id}/members`, {
       organisationSlug: org.slug,
     });
-    await admin.call(
+    await coordinator.call(
       'POST',
       `/api/organisations/${org.id}/collective-invitations/${collective.id}/accept`,
     );
-    const q = await admin.call<Questionnaire>(
+    await coordinator.call('PUT', `/api/organisations/${org.id}/adoptions/${collective.id}`, {
+      versionId: adopted.id,
+    });
+    const q = await coordinator.call<Questionnaire>(
       'POST',
       `/api/organisations/${org.id}/questionnaires`,
-      {
-        title: `Questionnaire ${i}`,
-        questions: questionBodies(frameworkId),
-      },
+      { title: `Questionnaire ${number}`, questions: questionBodies(frameworkId) },
     );
-    const campaign = await admin.call<Campaign>('POST', `/api/organisations/${org.id}/campaigns`, {
-      name: `Campagne ${period}`,
-      questionnaireId: q.id,
-      period,
-      populationServed: 500 + 50 * i,
-    });
-    members.push({
-      admin,
+    const campaigns: Campaign[] = [];
+    for (const period of periods) {
+      campaigns.push(
+        await coordinator.call<Campaign>('POST', `/api/organisations/${org.id}/campaigns`, {
+          name: `Campagne ${period}`,
+          questionnaireId: q.id,
+          period,
+          populationServed: plan.populationServed,
+        }),
+      );
+    }
+    onProgress(++done);
+    return {
       organisationId: org.id,
+      communeCode: plan.communeCode,
       questionnaireId: q.id,
       questionIds: [...q.questions].sort((a, b) => a.position - b.position).map((x) => x.id),
-      campaignId: campaign.id,
-      campaignSlug: campaign.slug,
-    });
-  }
+      campaigns,
+    };
+  });
   return { coordinator, collectiveId: collective.id, frameworkId, members };
-}
-
-/** Another campaign on a member's questionnaire, for the load test (kept out of the measured period). */
-export async function openCampaign(member: Member, period: string): Promise<string> {
-  const campaign = await member.admin.call<Campaign>(
-    'POST',
-    `/api/organisations/${member.organisationId}/campaigns`,
-    {
-      name: `Campagne de charge ${period}`,
-      questionnaireId: member.questionnaireId,
-      period,
-      populationServed: 1000,
-    },
-  );
-  return campaign.slug;
 }

@@ -25,15 +25,22 @@ export interface BreakdownQuestion {
  */
 export async function breakdownQuestions(db: Db, organisationIds: readonly string[], frameworkIds: readonly string[]): Promise<BreakdownQuestion[]> {
   if (organisationIds.length === 0 || frameworkIds.length === 0) return [];
+  // A collective's members usually share the same questions: each list of options comes once,
+  // where it first appears (a later copy adds no option), not once per organisation.
   const result = await db.execute(sql`
-    select q.indicator_framework_id as framework_id, q.indicator_code as code, q.options
-    from questions q
-    join questionnaires qn on qn.id = q.questionnaire_id
-    where q.type = 'single'
-      and qn.organisation_id = any(${uuidArray(organisationIds)})
-      and q.indicator_framework_id = any(${uuidArray(frameworkIds)})
-      and q.indicator_code is not null and q.indicator_definition is not null
-    order by qn.created_at desc, qn.id, q.position`);
+    select framework_id, code, options from (
+      -- jsonb's text is canonical, and compares far faster than jsonb in a sort.
+      select distinct on (q.indicator_framework_id, q.indicator_code, q.options::text collate "C")
+        q.indicator_framework_id as framework_id, q.indicator_code as code, q.options, qn.created_at, qn.id as questionnaire_id, q.position
+      from questions q
+      join questionnaires qn on qn.id = q.questionnaire_id
+      where q.type = 'single'
+        and qn.organisation_id = any(${uuidArray(organisationIds)})
+        and q.indicator_framework_id = any(${uuidArray(frameworkIds)})
+        and q.indicator_code is not null and q.indicator_definition is not null
+      order by q.indicator_framework_id, q.indicator_code, q.options::text collate "C", qn.created_at desc, qn.id, q.position
+    ) x
+    order by created_at desc, questionnaire_id, position`);
   return rowsOf(result).map((r) => ({
     frameworkId: String(r.framework_id),
     code: String(r.code),

@@ -38,11 +38,15 @@ export async function includeCrosswalks(
 ): Promise<WithCrosswalks> {
   const rows = period ? await repo.crosswalkValueCounts(db, [...new Set(versions.map((v) => v.frameworkId))], organisationIds, period, { communePrefixes }) : [];
   const converted = convertCrosswalks(versions, indicators, rows);
+  // Direct partials are already one per indicator × organisation: nothing to merge.
+  if (converted.length === 0) return { partials: [...direct], crosswalkOrganisations: () => 0 };
 
   const byOrganisation = new Map<string, repo.PartialRow[]>();
   const add = (p: repo.PartialRow) => {
     const key = `${p.frameworkId}|${p.code}|${p.organisationId}`;
-    byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), p]);
+    const list = byOrganisation.get(key);
+    if (list) list.push(p);
+    else byOrganisation.set(key, [p]);
   };
   direct.forEach(add);
   const viaCrosswalk = new Map<string, Set<string>>();

@@ -20,19 +20,21 @@ export type DimensionFilter = { all: true } | { dimension: string };
 function contributionRows(responseFilter: SQL, sign: 1 | -1, dimensions: DimensionFilter = { all: true }, questionFilter: SQL = sql`true`) {
   const wanted = (d: string) => 'all' in dimensions || dimensions.dimension === d;
   const breakdown = 'all' in dimensions ? null : dimensions.dimension !== '' && dimensions.dimension !== 'commune' ? dimensions.dimension : null;
+  // Only what the sums need goes on: a response's answers are repeated once per cell.
+  const kept = sql`a.framework_id, a.period, a.code, a.organisation_id, a.definition, a.num, a.has_options, a.hit`;
   const parts: SQL[] = [];
-  if (wanted('')) parts.push(sql`select a.*, '' as dimension, '' as cell from a`);
-  if (wanted('commune')) parts.push(sql`select a.*, 'commune' as dimension, a.commune_code as cell from a where a.commune_code is not null`);
+  if (wanted('')) parts.push(sql`select ${kept}, '' as dimension, '' as cell from a`);
+  if (wanted('commune')) parts.push(sql`select ${kept}, 'commune' as dimension, a.commune_code as cell from a where a.commune_code is not null`);
   if ('all' in dimensions || breakdown !== null) {
-    parts.push(sql`select a.*, b.dimension, b.cell from a join breakdowns b on b.response_id = a.response_id`);
+    parts.push(sql`select ${kept}, b.dimension, b.cell from a join breakdowns b on b.response_id = a.response_id`);
   }
   return sql`
     with a as (
       select r.id as response_id, r.organisation_id, r.period, r.commune_code,
         q.indicator_framework_id as framework_id, q.indicator_code as code, q.indicator_definition as definition,
-        q.type, a.options, a.num,
+        a.num, a.options is not null as has_options,
         -- A share's options are part of its definition key (src/domain/definitions.ts).
-        string_to_array(nullif(split_part(split_part(q.indicator_definition, ':', 2), '|', 1), ''), ',') as share_options
+        coalesce(a.options && string_to_array(nullif(split_part(split_part(q.indicator_definition, ':', 2), '|', 1), ''), ','), false) as hit
       from responses r
       join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
@@ -51,9 +53,9 @@ function contributionRows(responseFilter: SQL, sign: 1 | -1, dimensions: Dimensi
     cells as (${sql.join(parts, sql` union all `)})
     select framework_id, period, dimension, code as indicator_code, organisation_id, definition, cell,
       (${sign} * count(num))::int as n_num,
-      (${sign} * count(options))::int as n_options,
+      (${sign} * count(*) filter (where has_options))::int as n_options,
       (${sign} * count(*))::int as n_all,
-      (${sign} * count(*) filter (where options && share_options))::int as hits,
+      (${sign} * count(*) filter (where hit))::int as hits,
       (${sign} * coalesce(sum(num), 0))::float8 as sum,
       (${sign} * coalesce(sum(num * num), 0))::float8 as sum_squares
     from cells
@@ -159,11 +161,35 @@ export async function settleNewResponses(tx: Db, responseIds: readonly string[])
   await applyResponses(tx, responseIds, 1);
 }
 
-/** Throws the table away and computes it again from every answer (migrations, checks, benchmarks). */
+/** Responses grouped per statement of a rebuild: their rows to group fit in `work_mem` below. */
+const REBUILD_BATCH_RESPONSES = 50_000;
+
+/**
+ * Throws the table away and computes it again from every answer (migrations, checks, benchmarks).
+ * A response with s single-choice answers yields about (2 + s) rows per answer to group: at a
+ * million responses, grouping them all in one statement sorts hundreds of millions of rows on
+ * disk. Organisations are taken a few at a time instead (about 50,000 responses), and each
+ * statement groups its rows in memory (hash aggregate).
+ */
 export async function rebuildPartials(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from indicator_partials`);
-    await tx.execute(sql`insert into indicator_partials (${COLUMNS}) ${contributionRows(sql`true`, 1)}`);
+    await tx.execute(sql`set local work_mem = '128MB'`);
+    const counts: unknown = await tx.execute(sql`select organisation_id, count(*)::int as n from responses group by organisation_id order by organisation_id`);
+    let batch: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await tx.execute(sql`insert into indicator_partials (${COLUMNS}) ${contributionRows(sql`r.organisation_id = any(${idArray(batch)})`, 1)}`);
+      batch = [];
+      size = 0;
+    };
+    for (const row of (counts as { rows: { organisation_id: unknown; n: unknown }[] }).rows) {
+      batch.push(String(row.organisation_id));
+      size += Number(row.n);
+      if (size >= REBUILD_BATCH_RESPONSES) await flush();
+    }
+    await flush();
   });
 }
 

@@ -63,21 +63,38 @@ export async function dimensionPartials(
 ): Promise<CellPartialRow[]> {
   if (scope.versionIds.length === 0 || scope.organisationIds.length === 0) return [];
   const p = partialsRelation(source, { organisationIds: scope.organisationIds, period: scope.period, frameworkIds: scope.frameworkIds, codes: scope.codes, dimension, communePrefixes: scope.communePrefixes });
+  // One row of the relation per indicator, organisation and cell (its key, with the period,
+  // dimension and definition fixed here). A large collective has tens of thousands of them (a
+  // hundred thousand for a breakdown): they come back as one row per indicator holding one JSON
+  // array per column, since PGlite hands rows over one at a time, several times slower, and
+  // node-postgres parses each row's fields one by one too.
   const result = await db.execute(sql`
-    select fv.framework_id, i.code, p.organisation_id, p.cell,
-      (case i.computation->>'type' when 'mean' then sum(p.n_num) when 'share' then sum(p.n_options) else sum(p.n_all) end)::int as n,
-      sum(p.hits)::int as hits,
-      sum(p.sum)::float8 as sum,
-      sum(p.sum_squares)::float8 as sum_squares
+    select fv.framework_id, i.code,
+      json_build_array(array_agg(p.organisation_id), array_agg(p.cell),
+        array_agg(case i.computation->>'type' when 'mean' then p.n_num when 'share' then p.n_options else p.n_all end),
+        array_agg(p.hits), array_agg(p.sum), array_agg(p.sum_squares))::text as parts
     from indicators i
-    join framework_versions fv on fv.id = i.version_id
+    -- The versions named on both sides: otherwise PGlite's planner may start from every
+    -- organisation's framework version and try each against every partial row.
+    join framework_versions fv on fv.id = i.version_id and fv.id = any(${uuidArray(scope.versionIds)})
     join ${p} p on p.framework_id = fv.framework_id and p.indicator_code = i.code
       -- Answers pool only under the definition they were collected for (series breaks).
       and p.definition = i.definition_key
     where i.version_id = any(${uuidArray(scope.versionIds)})
       and i.computation->>'type' <> 'sum'
-    group by fv.framework_id, i.id, i.code, p.organisation_id, p.cell`);
-  return rowsOf(result).map((r) => ({ ...toPartialRow(r), cell: typeof r.cell === 'string' ? r.cell : '' }));
+    group by fv.framework_id, i.id, i.code`);
+  const out: CellPartialRow[] = [];
+  for (const r of rowsOf(result)) {
+    const frameworkId = String(r.framework_id);
+    const code = String(r.code);
+    const [organisationIds, cells, ns, hits, sums, squares] = JSON.parse(String(r.parts)) as [string[], (string | null)[], number[], number[], number[], number[]];
+    for (let j = 0; j < organisationIds.length; j++) {
+      const n = ns[j]!;
+      const cell = cells[j];
+      out.push({ frameworkId, code, organisationId: organisationIds[j]!, n, hits: hits[j]!, sum: sums[j]!, sumSquares: squares[j]!, organisations: n > 0 ? 1 : 0, cell: typeof cell === 'string' ? cell : '' });
+    }
+  }
+  return out;
 }
 
 /**
@@ -113,13 +130,14 @@ export async function otherDefinitionCounts(db: Db, source: ResultsSource, versi
   const reporting = territory ? territory.organisationsInside : organisationIds;
   const result = await db.execute(sql`
     select framework_id, code, sum(n)::int as n from (
-      select fv.framework_id, i.code, sum(p.n_all) as n
-      from indicators i
-      join framework_versions fv on fv.id = i.version_id
-      join ${p} p on p.framework_id = fv.framework_id and p.indicator_code = i.code
-        and p.definition is distinct from i.definition_key
-      where i.version_id = any(${uuidArray(versionIds)})
-      group by fv.framework_id, i.code
+      -- Written from the partial rows' side so that each indicator's rows are found by its code
+      -- (joined from the version's side, the planner scanned every code's rows once per indicator).
+      select p.framework_id, p.indicator_code as code, sum(p.n_all) as n
+      from ${p} p
+      join framework_versions fv on fv.framework_id = p.framework_id and fv.id = any(${uuidArray(versionIds)})
+      join indicators i on i.version_id = fv.id and i.code = p.indicator_code
+      where p.definition is distinct from i.definition_key
+      group by p.framework_id, p.indicator_code
       union all
       select f.framework_id, f.indicator_code, count(*)
       from activity_figures f

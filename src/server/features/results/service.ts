@@ -65,7 +65,9 @@ export async function compute(db: Db, source: ResultsSource, sources: Source[], 
   const byKey = new Map<string, typeof partials>();
   for (const p of withCrosswalks.partials) {
     const key = `${p.frameworkId}|${p.code}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
   }
   const scopeOf = new Map(sources.map((s) => [s.frameworkId, s.scope]));
   const order = (id: string) => sources.findIndex((s) => s.frameworkId === id);
@@ -116,7 +118,14 @@ function sectorFigures(type: string, parts: readonly (PartialSums & { organisati
   for (const id of populations.keys()) perMember.set(id, emptyPartial());
   for (const p of parts) {
     if (!p.organisationId) continue;
-    perMember.set(p.organisationId, mergePartials([perMember.get(p.organisationId) ?? emptyPartial(), p]));
+    // Added in place: a new partial per part is a lot of garbage at a thousand members.
+    const total = perMember.get(p.organisationId) ?? emptyPartial();
+    total.n += p.n;
+    total.hits += p.hits;
+    total.sum += p.sum;
+    total.sumSquares += p.sumSquares;
+    total.organisations += p.organisations;
+    perMember.set(p.organisationId, total);
   }
   const members = [...perMember.entries()].map(([id, p]) => ({ p, population: populations.get(id) ?? null }));
   const estimate =

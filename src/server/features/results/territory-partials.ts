@@ -66,7 +66,8 @@ export async function areaRollUps(db: Db, source: ResultsSource, scope: AreaScop
   const [communes, crosswalked, direct] = await Promise.all([
     repo.dimensionPartials(db, source, { versionIds, frameworkIds, organisationIds: scope.organisationIds, period: scope.period, codes: scope.codes, communePrefixes: prefixes }, 'commune'),
     crosswalkCommunePartials(db, scope.versions, scope.indicators, scope.organisationIds, scope.period, prefixes),
-    scope.universe ? Promise.resolve([]) : repo.answerPartials(db, source, versionIds, frameworkIds, scope.organisationIds, scope.period),
+    // Only the indicators asked for (a map reads one of twenty).
+    scope.universe ? Promise.resolve([]) : repo.dimensionPartials(db, source, { versionIds, frameworkIds, organisationIds: scope.organisationIds, period: scope.period, codes: scope.codes }, ''),
   ]);
   const wanted = (code: string) => !scope.codes || scope.codes.includes(code);
   const located = new Map<string, CommunePartial[]>();
@@ -80,7 +81,11 @@ export async function areaRollUps(db: Db, source: ResultsSource, scope: AreaScop
   for (const row of [...communes, ...crosswalked]) {
     if (!wanted(row.code)) continue;
     const key = `${row.frameworkId}|${row.code}`;
-    if (row.cell) located.set(key, [...(located.get(key) ?? []), { communeCode: row.cell, organisationId: row.organisationId, partial: row }]);
+    if (!row.cell) continue;
+    const list = located.get(key);
+    const entry = { communeCode: row.cell, organisationId: row.organisationId, partial: row };
+    if (list) list.push(entry);
+    else located.set(key, [entry]);
   }
   if (!scope.universe) {
     for (const row of direct) if (wanted(row.code)) addWhole(`${row.frameworkId}|${row.code}`, row.organisationId, row);
