@@ -143,6 +143,12 @@ async function apply(tx: Db, responseFilter: SQL, sign: 1 | -1) {
 /** Adds (1) or takes away (-1) these responses' answers; call inside the response's transaction. */
 export async function applyResponses(tx: Db, responseIds: readonly string[], sign: 1 | -1): Promise<void> {
   if (responseIds.length === 0) return;
+  // Partial rows belong to one organisation: a transaction changing an organisation's rows first
+  // takes that organisation's lock (until it ends). A correction takes rows away and then adds
+  // others, which key order alone cannot keep from crossing another writer's locks.
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(hashtextextended('socle.partials:' || t.organisation_id::text, 0))
+    from (select distinct organisation_id from responses where id = any(${idArray(responseIds)}) order by organisation_id) t`);
   await apply(tx, sql`r.id = any(${idArray(responseIds)})`, sign);
 }
 
