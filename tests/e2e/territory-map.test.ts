@@ -120,7 +120,7 @@ describe.runIf(browserAvailable)('the collective map', () => {
     await settings.getByText('Une région', { exact: true }).click();
     await settings.getByRole('combobox', { name: /^Territoire/ }).click();
     await page.getByRole('option', { name: 'Auvergne-Rhône-Alpes' }).click();
-    await settings.getByRole('button', { name: 'Enregistrer' }).click();
+    await settings.getByRole('button', { name: 'Appliquer ce territoire' }).click();
     await expect.poll(async () => settings.getByTestId('collective-territory').textContent()).toBe('Collectif territorial : Auvergne-Rhône-Alpes.');
     await page.getByText('Collectif territorial : seules les réponses recueillies en Auvergne-Rhône-Alpes comptent.').waitFor();
     await expect.poll(async () => page.getByTestId('map-row-total').textContent()).toContain('Auvergne-Rhône-Alpes');

@@ -1678,6 +1678,7 @@ export const en: Messages = {
     scopeRegion: 'One région',
     settingsChoose: 'Territory',
     settingsChoosePlaceholder: 'Choose…',
+    settingsSave: 'Apply this territory',
     settingsSaved: 'Territory saved.',
     settingsNational: 'National collective: every answer of the members counts.',
     settingsCurrent: 'Territorial collective: {{name}}.',

@@ -1712,6 +1712,7 @@ export const fr = {
     scopeRegion: 'Une région',
     settingsChoose: 'Territoire',
     settingsChoosePlaceholder: 'Choisir…',
+    settingsSave: 'Appliquer ce territoire',
     settingsSaved: 'Territoire enregistré.',
     settingsNational: 'Collectif national : toutes les réponses des membres comptent.',
     settingsCurrent: 'Collectif territorial : {{name}}.',

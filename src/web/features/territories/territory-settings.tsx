@@ -70,7 +70,7 @@ export function TerritorySettings({ collective }: { collective: CollectiveDetail
             <ErrorAlert error={save.error} />
             <Group>
               <Button type="submit" loading={save.isPending} disabled={scope !== 'national' && !code}>
-                {t('common.save')}
+                {t('territories.settingsSave')}
               </Button>
               {save.isSuccess && (
                 <Text size="sm" c="socle" role="status">
